@@ -1,0 +1,3 @@
+from sagwan.serve.cli import main
+
+main()

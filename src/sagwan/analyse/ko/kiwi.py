@@ -1,0 +1,99 @@
+"""Kiwi, built once per process, fed with the gazetteer; paragraphs -> sentences -> morphemes.
+
+Measured (shared/research/korean_nlp.md): Kiwi merges sentences across blank lines and gets
+superlinear on long inputs, so each paragraph is analysed on its own; a quotation that Kiwi
+cuts into several sentences is joined back between its marks.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import cache
+
+from sagwan import gazetteer
+from sagwan.model import Document, Sentence, Token
+
+log = logging.getLogger(__name__)
+_lock = threading.Lock()
+
+# A user word must look like a name: at least two syllables, or letters/digits (VOA, G7).
+_NAMEISH = re.compile(r"^(?:[\uac00-\ud7a3]{2,}|[A-Za-z][\w.&'-]+)(?: [\w.&'-]+)*$")
+_OPEN_QUOTES = "“「『"
+_CLOSE_QUOTES = "”」』"
+
+
+def _add_gazetteer(kiwi) -> int:
+    """Give Kiwi every gazetteer name, so multi-word names stay one token carrying the id."""
+    n = 0
+    for e in gazetteer.entries().values():
+        for surface in e.ko:
+            if not _NAMEISH.match(surface):
+                continue
+            # score 10 makes the user entry win over Kiwi's own analysis (김정은 -> one NNP with the id)
+            if kiwi.add_user_word(surface, "NNP", 10.0, user_value={"id": e.id}):
+                n += 1
+        for pattern in e.patterns_ko:
+            kiwi.add_re_word(pattern, "NNP", user_value={"id": e.id})
+    return n
+
+
+@cache
+def get_kiwi():
+    """The process's one Kiwi, built on first use (about 2 s and 500 MB)."""
+    with _lock:
+        from kiwipiepy import Kiwi
+
+        kiwi = Kiwi(num_workers=-1)  # -1: single-threaded, as documented since kiwipiepy 0.21
+        n = _add_gazetteer(kiwi)
+        log.info("Kiwi ready with %d gazetteer words", n)
+        return kiwi
+
+
+def _paragraphs(text: str):
+    """(start, end) of each non-empty line: news paragraphs are lines in clean text."""
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            yield m.start(), m.end()
+
+
+def _join_quotes(sents: list[Sentence], text: str) -> list[Sentence]:
+    """Merge sentences that Kiwi cut inside an open quotation mark."""
+    out: list[Sentence] = []
+    depth = 0
+    for s in sents:
+        if out and depth > 0 and out[-1].paragraph == s.paragraph:
+            prev = out[-1]
+            prev.end = s.end
+            prev.tokens.extend(s.tokens)
+        else:
+            out.append(s)
+        chunk = text[s.start:s.end]
+        depth += sum(chunk.count(c) for c in _OPEN_QUOTES) - sum(chunk.count(c) for c in _CLOSE_QUOTES)
+        depth = max(depth, 0)
+        if depth and s is out[-1] and s is not sents[-1]:
+            continue
+    return out
+
+
+def analyse(doc: Document) -> Document:
+    """Fill doc.sentences with Kiwi sentences and morphemes; offsets index doc.text."""
+    kiwi = get_kiwi()
+    sentences: list[Sentence] = []
+    for pno, (p_start, p_end) in enumerate(_paragraphs(doc.text)):
+        para = doc.text[p_start:p_end]
+        para_sents: list[Sentence] = []
+        for kiwi_sent in kiwi.tokenize(para, split_sents=True):
+            tokens = [
+                Token(t.form, t.tag, p_start + t.start, p_start + t.start + t.len,
+                      (t.user_value or {}).get("id") if isinstance(t.user_value, dict) else None)
+                for t in kiwi_sent
+            ]
+            if not tokens:
+                continue
+            para_sents.append(Sentence(tokens[0].start, tokens[-1].end, pno, tokens))
+        # a quote that stays open to the end of a paragraph closes there
+        sentences.extend(_join_quotes(para_sents, doc.text))
+    doc.sentences = sentences
+    return doc

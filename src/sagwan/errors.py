@@ -1,0 +1,35 @@
+"""One error hierarchy; every message says what went wrong and what to do.
+
+    SagwanError
+    ├── InputError        a document cannot be read (missing, unreadable, binary, empty, too large)
+    ├── ConfigError       a setting or argument is not usable
+    ├── ExtractionError   analysis of one document failed
+    └── StoreError        the database cannot be opened, migrated or written
+
+Batch runs never raise for one bad document: they record a `Failure` and go on.
+"""
+
+
+class SagwanError(Exception):
+    """Base of every error sagwan raises on purpose."""
+
+
+class InputError(SagwanError):
+    """A document could not be read. The message names the file and the reason."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class ConfigError(SagwanError):
+    """A setting or argument cannot be used; the message lists what is accepted."""
+
+
+class ExtractionError(SagwanError):
+    """Analysis of one document failed."""
+
+
+class StoreError(SagwanError):
+    """The database could not be opened, migrated, read or written."""

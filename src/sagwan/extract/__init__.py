@@ -1,0 +1,1 @@
+"""extract: an analysed Document -> dates, actors, quotes and events (pure functions of doc + lexicons)."""

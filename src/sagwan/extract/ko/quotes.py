@@ -1,0 +1,7 @@
+"""Placeholder: filled in by the Korean extraction work."""
+
+from sagwan.model import Document
+
+
+def find_quotes(doc: Document) -> list:
+    return []

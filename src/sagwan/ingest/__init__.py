@@ -1,0 +1,9 @@
+"""ingest: bytes in, `RawDocument`s out. No NLP here.
+
+`read_sources(paths)` expands files, directories, globs and "-" (stdin) and yields one
+`RawDocument` per document, or a `Failure` naming the source and the reason.
+"""
+
+from sagwan.ingest.sources import DEFAULT_MAX_BYTES, read_sources, read_text
+
+__all__ = ["DEFAULT_MAX_BYTES", "read_sources", "read_text"]

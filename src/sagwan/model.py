@@ -1,0 +1,181 @@
+"""The one document model every stage adds to.
+
+ingest makes a `RawDocument`; clean turns it into a `Document` (text, title, date, language);
+analyse adds `sentences` (with morphemes); extract adds `dates`, `actors`, `quotes` and `events`.
+`Document.to_record()` writes the `sagwan/1` record that the store, the exports and the scorer read.
+
+Every annotation carries character offsets (`start`, `end`, end exclusive) into `Document.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sagwan._version import CODER, SCHEMA
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE",
+    "REQUEST", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
+)
+STATUSES = ("occurred", "intended", "planned", "expected", "alleged", "proposed", "denied", "hypothetical")
+ACTOR_KINDS = ("state", "organization", "person", "group", "location")
+
+
+@dataclass
+class RawDocument:
+    """What ingest read: decoded text or HTML, before cleaning."""
+
+    id: str                      # stable hash of the source bytes
+    source: str                  # path, URL, or "path#line" for JSON Lines
+    body: str                    # decoded, NFC-normalised
+    format: str = "text"         # "text" | "html"
+    title: str | None = None     # given by the input (JSON Lines), else found by clean
+    published: str | None = None
+    url: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Failure:
+    """A document that could not be read or analysed; batches record it and go on."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class Token:
+    """One morpheme, with offsets into Document.text."""
+
+    form: str
+    tag: str
+    start: int
+    end: int
+    value: Any = None            # user-dictionary payload (gazetteer id) where Kiwi matched one
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class TimeExpr:
+    """A date expression resolved against the publication date (precision kept in `value`)."""
+
+    start: int
+    end: int
+    text: str
+    value: str                   # YYYY, YYYY-MM or YYYY-MM-DD
+    value_end: str | None = None  # for spans (지난 2년간, 2018년부터 2019년에 걸쳐)
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    wikidata: str | None = None
+    names: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    id: str
+    speaker: str | None
+    speaker_text: str | None
+    text: str
+    start: int
+    end: int
+    kind: str                    # direct | indirect
+    cue: str | None = None
+    date: str | None = None
+    via: str | None = None
+
+
+@dataclass
+class EventMention:
+    start: int
+    end: int
+    text: str
+    sentence_start: int
+    sentence_end: int
+
+
+@dataclass
+class Event:
+    id: str
+    type: str
+    mode: str | None = None
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_end: str | None = None
+    location: str | None = None
+    status: str = "occurred"
+    attributed_to: str | None = None
+    mentions: list[EventMention] = field(default_factory=list)
+    score: float | None = None   # cooperation-conflict score (see resources/scores.tsv)
+    quad: str | None = None      # quad class through a versioned mapping
+
+
+@dataclass
+class Document:
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    language: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    sentences: list[Sentence] = field(default_factory=list)
+    dates: list[TimeExpr] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_record(self) -> dict[str, Any]:
+        """The `sagwan/1` record (see the spec); offsets index `doc.text`."""
+        doc = {
+            "id": self.id, "source": self.source, "title": self.title,
+            "published": self.published, "language": self.language, "text": self.text,
+        }
+        doc.update({k: v for k, v in self.meta.items() if k not in doc})
+        return {
+            "schema": SCHEMA,
+            "coder": CODER,
+            "doc": doc,
+            "actors": [asdict(a) for a in self.actors],
+            "quotes": [asdict(q) for q in self.quotes],
+            "events": [asdict(e) for e in self.events],
+        }
+
+    @classmethod
+    def from_record(cls, rec: dict[str, Any]) -> Document:
+        """Rebuild a document (without sentences) from a `sagwan/1` record."""
+        d = dict(rec["doc"])
+        core = {k: d.pop(k, None) for k in ("id", "source", "text", "title", "published", "language")}
+        actors = [Actor(**{**a, "mentions": [Mention(**m) for m in a.get("mentions", [])]})
+                  for a in rec.get("actors", [])]
+        quotes = [Quote(**q) for q in rec.get("quotes", [])]
+        events = [Event(**{**e, "mentions": [EventMention(**m) for m in e.get("mentions", [])]})
+                  for e in rec.get("events", [])]
+        return cls(**core, meta=d, actors=actors, quotes=quotes, events=events)
