@@ -60,5 +60,7 @@ def extract_paths(paths: Iterable[str], max_bytes: int = DEFAULT_MAX_BYTES) -> I
             continue
         try:
             yield extract_document(raw).to_record()
+        except InputError as exc:  # clean() found no article text (e.g. an HTML page with no main text)
+            yield Failure(exc.source, exc.reason)
         except ExtractionError as exc:
             yield Failure(raw.source, str(exc).split(": ", 1)[-1])

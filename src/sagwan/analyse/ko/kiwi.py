@@ -72,8 +72,29 @@ def _join_quotes(sents: list[Sentence], text: str) -> list[Sentence]:
         chunk = text[s.start:s.end]
         depth += sum(chunk.count(c) for c in _OPEN_QUOTES) - sum(chunk.count(c) for c in _CLOSE_QUOTES)
         depth = max(depth, 0)
-        if depth and s is out[-1] and s is not sents[-1]:
-            continue
+    return out
+
+
+def _continues(prev: Sentence, nxt: Sentence, text: str) -> bool:
+    """Kiwi cut a sentence that goes on: the first part has no closing punctuation ("… 만든다 그렇다고 …"),
+    or the second part starts with a particle or an ending (translated copy: "… 높인다. 와 같이 …")."""
+    if prev.paragraph != nxt.paragraph:
+        return False
+    last = prev.tokens[-1]
+    first = nxt.tokens[0]
+    if last.tag not in ("SF", "SSC", "SE") and text[last.end:nxt.start].strip() == "":
+        return True
+    return first.tag.startswith(("J", "E", "XS", "VX", "VCP")) or first.tag in ("IC", "SF")
+
+
+def _repair(sents: list[Sentence], text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for s in sents:
+        if out and _continues(out[-1], s, text):
+            out[-1].end = s.end
+            out[-1].tokens.extend(s.tokens)
+        else:
+            out.append(s)
     return out
 
 
@@ -94,6 +115,6 @@ def analyse(doc: Document) -> Document:
                 continue
             para_sents.append(Sentence(tokens[0].start, tokens[-1].end, pno, tokens))
         # a quote that stays open to the end of a paragraph closes there
-        sentences.extend(_join_quotes(para_sents, doc.text))
+        sentences.extend(_repair(_join_quotes(para_sents, doc.text), doc.text))
     doc.sentences = sentences
     return doc

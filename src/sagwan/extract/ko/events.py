@@ -1,7 +1,729 @@
-"""Placeholder: filled in by the Korean extraction work."""
+"""PLOVER events from Korean sentences: who did what to whom, when, how sure, according to whom.
 
-from sagwan.model import Document
+For each predicate of the lexicon (resources/ko/predicates.tsv) the arguments are read from Korean
+case marking in its clause: the subject (이/가/은/는) acts; 에/에게/에 대해/로/을·를 mark the one
+acted on; 와/과 the other party of a meeting; 의 the parties of a nominal event ("X와 Y의 정상회담",
+"X의 Y 방문"). Status comes from endings and frames after the predicate (resources/ko/status.tsv),
+attribution and the sureness of the speaker from the quote the predicate stands in. Reports of one
+happening in several sentences become one event with several mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from sagwan.extract.ko import lexicon
+from sagwan.extract.ko.quotes import Said, find_said
+from sagwan.model import Actor, Document, Event, EventMention, Sentence, TimeExpr, Token
+
+_SUBJ = {"이", "가", "은", "는", "께서"}
+_CLAUSE_EC = {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "면서", "으면서", "자", "니까",
+              "으니까", "므로", "고서", "어도", "아도", "더라도", "면", "으면", "다가"}
+_PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "EP")
+_TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이후", "이전", "무렵"}
+_LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
+                "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지"}
+_EXPERIENCER = {"받", "당하", "겪", "직면"}   # noun event + 을 받다: the subject undergoes it
+_POSTPOSITIONAL = {"대하", "의하", "관하", "위하", "통하", "따르", "걸치", "비하", "대비하", "둘러싸"}
+_HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협정", "조약", "문제", "회의"}
+_HAPPEN = {"열리", "이어지", "이루어지", "개최되", "진행되", "시작되", "계속되"}  # '정상회담이 열렸다'
+_PARTIES = {"양자", "양국", "양측", "두 나라", "두 정상", "양 정상", "양 정상은"}
+_IN_RETURN = ("보상", "대가", "대신", "반대급부")
+_COOPERATIVE_PROMISE = {"COOPERATE", "AID", "CONSULT", "SUPPORT"}
+_NEEDS_RECIPIENT = {"AID", "COOPERATE", "SANCTION", "SUPPORT", "REQUEST"}
 
 
-def find_events(doc: Document) -> list:
-    return []
+@cache
+def _predicates() -> dict[str, dict[str, str]]:
+    return {r["lemma"]: r for r in lexicon.table("predicates.tsv")}
+
+
+@cache
+def _aid_modes() -> dict[str, str]:
+    return {r["word"]: r["mode"] for r in lexicon.table("aid_objects.tsv")}
+
+
+@cache
+def _status_rules() -> tuple[tuple[str, str | None, str], ...]:
+    out = []
+    for r in lexicon.table("status.tsv"):
+        form, _, tag = r["match"].partition("/")
+        out.append((form, tag or None, r["status"]))
+    return tuple(out)
+
+
+@dataclass
+class _Arg:
+    actor: Actor
+    index: int          # token index of the mention's first morpheme
+    marker: str         # SUBJ OBJ TO TOWARD FROM WITH ABOUT OF BY AT BARE MOD
+    group: int = 0      # coordinated actors ("북한 및 중국과", "워싱턴, 서울, 도쿄") share a group
+    pred: int = -1      # index of the first predicate morpheme after the phrase
+    particle: int = -1  # index of the case particle that closes its phrase
+    relative: bool = False  # that predicate closes a relative clause ('러시아 측이 제시한 원조')
+
+
+@dataclass
+class _Trigger:
+    index: int          # token index of the predicate's noun or verb stem
+    last: int           # last morpheme of the predicate stem (with 하/되)
+    lemma: str
+    spec: dict[str, str]
+    nominal: bool       # an event noun without its own verb ("X의 방문", "무기거래의 결과")
+    passive: bool = False
+    governed_by: int | None = None   # index of a verb trigger whose object this noun event is
+    used: bool = True                # the noun reports an event here (see _Coder._link_nouns)
+
+
+@dataclass
+class _Draft:
+    type: str
+    mode: str | None
+    source: list[str]
+    target: list[str]
+    date: TimeExpr | None
+    status: str
+    attributed_to: str | None
+    sentence: Sentence
+    trigger: _Trigger
+    mentions: list[EventMention] = field(default_factory=list)
+
+
+class _SentenceReader:
+    """Arguments, clauses and markers of one sentence."""
+
+    def __init__(self, doc: Document, sent: Sentence, actor_of, pairs: dict[int, tuple[Actor, Actor]]):
+        self.doc = doc
+        self.sent = sent
+        self.toks = sent.tokens
+        self.text = doc.text
+        self.args: list[_Arg] = []
+        self._read_args(actor_of)
+        self._read_pairs(pairs)
+
+    def _read_pairs(self, pairs: dict[int, tuple[Actor, Actor]]) -> None:
+        for k, t in enumerate(self.toks):
+            if t.start in pairs:
+                marker, _ = self._marker_after(k + 1)
+                group = 1000 + k
+                for actor in pairs[t.start]:
+                    self.args.append(_Arg(actor, k, marker, group))
+        self.args.sort(key=lambda a: a.index)
+
+    def boundary(self, k: int) -> bool:
+        """Does a clause end at toks[k]?"""
+        t = self.toks[k]
+        if t.tag in ("EF", "SF", "JKQ"):
+            return True
+        if t.tag == "SSC":
+            # a quotation closed by 고/라고 ends a clause; one followed by 를/는 is a noun phrase
+            nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+            return nxt is None or nxt.tag in ("JKQ", "EC", "SF")
+        if t.tag != "EC" or k == 0 or self.toks[k - 1].tag not in _PREDICATE_TAGS:
+            return False
+        if t.form in _CLAUSE_EC:
+            return True
+        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        return t.form in ("어", "아", "여", "어서", "아서") and nxt is not None and nxt.tag != "VX"
+
+    def clause_start(self, i: int) -> int:
+        k = i - 1
+        while k >= 0 and not self.boundary(k):
+            k -= 1
+        return k + 1
+
+    def clause_end(self, i: int) -> int:
+        k = i + 1
+        while k < len(self.toks) and not self.boundary(k):
+            k += 1
+        return min(k, len(self.toks) - 1)
+
+    def _marker_after(self, j: int) -> tuple[str, int]:
+        """The case marker closing the noun phrase that continues at toks[j]: (marker, index)."""
+        toks = self.toks
+        n = j
+        while n < len(toks) and toks[n].tag in ("NNG", "NNB", "NNP", "XSN", "SL", "SH", "SN") and n - j < 6:
+            if toks[n].tag == "NNP" and n > j:
+                break
+            n += 1
+        if n >= len(toks):
+            return "BARE", n
+        t = toks[n]
+        nxt = toks[n + 1] if n + 1 < len(toks) else None
+        if t.tag in ("JKS", "JX") and t.form in _SUBJ:
+            return "SUBJ", n
+        if t.tag == "JKO":
+            return "OBJ", n
+        if t.tag == "JKG":
+            return "OF", n
+        if t.tag == "JKB":
+            if t.form in ("에", "에게", "한테", "께") and nxt is not None and nxt.form == "대하":
+                return "ABOUT", n
+            if t.form in ("에", "에게", "한테", "께") and nxt is not None and nxt.form in ("의하",):
+                return "BY", n
+            if t.form in ("에", "에게", "한테", "께"):
+                return "TO", n
+            if t.form in ("로", "으로"):
+                return "TOWARD", n
+            if t.form in ("로부터", "에게서", "으로부터"):
+                return "FROM", n
+            if t.form == "에서":
+                return "AT", n
+            if t.form in ("와", "과", "랑", "이랑", "하고"):
+                return "WITH", n
+        if t.tag == "JC" or (t.tag == "MAG" and t.form == "및") or (t.tag == "SP" and t.form in (",", "、", "·")):
+            return "CONJ", n
+        return "BARE", n
+
+    def _read_args(self, actor_of) -> None:
+        """Every actor of the sentence with the case marker of its phrase. Actors coordinated by 와/과,
+        및 or commas share a group and a marker; of several actors in one phrase ("북한 김정은 조선노동당
+        위원장은") the person is the head and the others modify it."""
+        toks = self.toks
+        k = 0
+        group = 0
+        pending: list[_Arg] = []
+        while k < len(toks):
+            a, last = actor_of(toks, k)
+            if a is None:
+                k += 1
+                continue
+            marker, n = self._marker_after(last + 1)
+            pending.append(_Arg(a, k, marker, group, particle=n))
+            if marker == "CONJ":
+                k = n + 1
+                continue
+            if marker == "BARE" and n == last + 1 and n < len(toks) and actor_of(toks, n)[0] is not None:
+                # another actor follows in the same phrase: decide the head when the phrase closes
+                pending[-1].marker = "PHRASE"
+                k = n
+                continue
+            self._close_phrase(pending, marker)
+            pending = []
+            group += 1
+            k = max(n, last + 1)
+        self._close_phrase(pending, "BARE")
+        for arg in self.args:
+            arg.pred, arg.relative = self._predicate_of(arg)
+
+    def _close_phrase(self, pending: list[_Arg], marker: str) -> None:
+        phrase = [a for a in pending if a.marker == "PHRASE"] + [a for a in pending if a.marker != "PHRASE"][-1:]
+        coordinated = [a for a in pending if a.marker not in ("PHRASE",)][:-1]
+        if len(phrase) > 1:
+            head = next((a for a in phrase if a.actor.kind == "person"), phrase[-1])
+            for a in phrase:
+                a.marker = marker if a is head else "MOD"
+        else:
+            for a in phrase:
+                a.marker = marker
+        for a in coordinated:
+            a.marker = marker
+        if pending:
+            for a in pending:
+                a.particle = pending[-1].particle
+        self.args.extend(pending)
+
+    def _predicate_of(self, arg: _Arg) -> tuple[int, bool]:
+        """The first predicate after an argument, and whether it closes a relative clause whose head
+        phrase is itself an argument ('러시아 측이 제시한 원조를', '북한이 전달한 적하는'). A topic (은/는)
+        scopes over the sentence and is never held by a relative clause."""
+        toks = self.toks
+        topic = 0 <= arg.particle < len(toks) and toks[arg.particle].form in ("은", "는")
+        for k in range(max(arg.particle, arg.index) + 1, len(toks)):
+            if toks[k].form in _POSTPOSITIONAL and k > 0 and toks[k - 1].tag in ("JKB", "JKO"):
+                continue   # '북한에 대한', '전쟁을 위해': a case frame, not a predicate
+            if toks[k].tag in ("VV", "VA", "XSV", "XSA", "VCP") or toks[k].tag.startswith(("VV", "VA")):
+                m = k
+                while m + 1 < len(toks) and toks[m + 1].tag in ("XSV", "XSA", "EP", "VX"):
+                    m += 1
+                nxt = toks[m + 1] if m + 1 < len(toks) else None
+                after = toks[m + 2] if m + 2 < len(toks) else None
+                relative = not topic and nxt is not None and nxt.tag == "ETM" and not (
+                    after is not None and after.form in _TEMPORAL_NOUNS) and self._head_is_argument(m + 2)
+                # the predicate of a noun + 하다 starts at the noun
+                start = k - 1 if toks[k].tag in ("XSV", "XSA") and k > 0 else k
+                return start, relative
+            if toks[k].tag in ("EF", "SF"):
+                break
+        return -1, False
+
+    def _head_is_argument(self, k: int) -> bool:
+        """Does the noun phrase starting at toks[k] end in a subject, object or genitive particle?"""
+        toks = self.toks
+        n = k
+        while n < len(toks) and toks[n].tag in ("NNG", "NNP", "NNB", "XSN", "SN", "SL", "XPN", "MM") and n - k < 8:
+            n += 1
+        return n < len(toks) and toks[n].tag in ("JKO", "JKS", "JX", "JKG")
+
+    def args_between(self, lo: int, hi: int) -> list[_Arg]:
+        return [a for a in self.args if lo <= a.index < hi]
+
+
+class _Coder:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        self.said: list[Said] = find_said(doc)
+        self.mentions = sorted(((m.start, m.end, a) for a in doc.actors for m in a.mentions), key=lambda x: x[0])
+        self.by_start = {s: (e, a) for s, e, a in self.mentions}
+        self.actors = {a.id: a for a in doc.actors}
+        self.drafts: list[_Draft] = []
+        self.pairs: dict[int, tuple[str, str]] = {}   # offset of 양자/양국 -> the two parties it stands for
+
+    # ---- look-ups ----------------------------------------------------------------------------
+    def actor_of(self, toks: list[Token], k: int) -> tuple[Actor | None, int]:
+        hit = self.by_start.get(toks[k].start)
+        if hit is None:
+            return None, k
+        end, actor = hit
+        last = k
+        while last + 1 < len(toks) and toks[last + 1].start < end:
+            last += 1
+        # 씨 and a title belong to the person's phrase
+        while last + 1 < len(toks) and toks[last + 1].tag in ("NNB",) and toks[last + 1].form in ("씨", "측"):
+            last += 1
+        return actor, last
+
+    def said_at(self, pos: int) -> Said | None:
+        for s in self.said:
+            if s.content_start <= pos < s.content_end:
+                return s
+        return None
+
+    def country(self, actor_id: str) -> str | None:
+        a = next((a for a in self.doc.actors if a.id == actor_id), None)
+        if a is None:
+            return None
+        return a.id if a.kind == "state" else a.country
+
+    # ---- triggers ----------------------------------------------------------------------------
+    def triggers(self, sent: Sentence) -> list[_Trigger]:
+        preds = _predicates()
+        toks = sent.tokens
+        out: list[_Trigger] = []
+        k = 0
+        while k < len(toks):
+            t = toks[k]
+            lemma = None
+            span = 1
+            if t.tag == "XPN" and k + 1 < len(toks) and (t.form + toks[k + 1].form) in preds:
+                lemma, span = t.form + toks[k + 1].form, 2     # 불/XPN + 안정/NNG
+                t = toks[k + 1]
+            elif t.tag == "NNG" and k + 1 < len(toks) and toks[k + 1].tag in ("NNG", "XSN") \
+                    and (t.form + toks[k + 1].form) in preds and not self.text[t.end:toks[k + 1].start].strip():
+                lemma, span = t.form + toks[k + 1].form, 2
+            elif t.tag == "NNG" and t.form in preds or t.tag.startswith("VV") and t.form in preds:
+                lemma = t.form
+            if lemma is None or self.by_start.get(t.start):
+                k += 1
+                continue
+            last = k + span - 1
+            nxt = toks[last + 1] if last + 1 < len(toks) else None
+            nominal = t.tag == "NNG"
+            passive = False
+            if nominal and nxt is not None and nxt.tag in ("XSV", "XSA"):
+                passive = nxt.form in ("되", "당하", "받")
+                last += 1
+                nominal = False
+            elif nominal and nxt is not None and nxt.tag.startswith("VV") and nxt.form in ("당하",):
+                passive, nominal, last = True, False, last + 1
+            out.append(_Trigger(k, last, lemma, preds[lemma], nominal, passive))
+            k = last + 1
+        self._link_nouns(toks, out)
+        # a verb taken as part of a noun event ('제재를 받고') is not an event of its own
+        return [t for t in out if not any(o is not t and o.index < t.index <= o.last for o in out)]
+
+    def _link_nouns(self, toks: list[Token], trigs: list[_Trigger]) -> None:
+        """How an event noun is used decides whether it reports an event:
+        - object of a light verb, possibly through a head noun ('협력을 계속하겠다', '협력 관계를 발전시켜')
+          or subject of a verb of happening ('정상회담이 열렸다'): the verb carries its tense and status;
+        - with 받다/당하다 the subject undergoes it ('제재를 받고 있는 러시아');
+        - object of another event verb: governed by it ('초대를 수락했다', '원조를 거부했다');
+        - last word of a headline-style sentence ('… 것을 비난.'): a verb with its ending dropped;
+        - a noun with its own parties or a relative clause ('X의 방문', '러시아 측이 제시한 원조').
+        Any other use ('거부권을 가진', '반대 목소리', '초청으로') names no event."""
+        for tr in trigs:
+            if not tr.nominal:
+                continue
+            n = tr.last + 1
+            while n < len(toks) and toks[n].form in _HEAD_NOUNS and n - tr.last <= 2:
+                n += 1            # a head noun: '협력 관계를'
+            nxt = toks[n] if n < len(toks) else None
+            v = n + 1
+            while v < len(toks) and toks[v].tag == "MAG":
+                v += 1            # '관계를 더욱 발전시켜'
+            verb = toks[v] if v < len(toks) else None
+            other = next((o for o in trigs if verb is not None and o.index == v), None)
+            if nxt is None or nxt.tag in ("SF", "EF") or (nxt.tag == "SP" and n + 1 >= len(toks)):
+                tr.nominal = False            # headline: '… 것을 비난.'
+                tr.used = True
+            elif nxt.tag == "JKO" and verb is not None and (verb.form in _LIGHT_VERBS or verb.form in _EXPERIENCER):
+                tr.nominal = False
+                tr.passive = verb.form in _EXPERIENCER
+                tr.last = v + (1 if v + 1 < len(toks) and toks[v + 1].tag in ("XSV", "XSA") else 0)
+                tr.used = True
+            elif nxt.tag == "JKO" and other is not None:
+                tr.governed_by = other.index
+                # aid that was cut or refused is an event only when someone is said to have offered it
+                if other.spec["type"] in ("SANCTION", "REJECT"):
+                    tr.used = self._offered(toks, tr)
+                else:
+                    tr.used = self._has_own_args(toks, tr)
+            elif nxt.tag in ("JKS", "JX") and verb is not None and verb.form in _HAPPEN:
+                tr.nominal = False
+                tr.last = v
+                tr.used = True
+            elif nxt.tag == "NNG" and any(o.index == n for o in trigs):
+                tr.governed_by = n      # '방문 초대': the head noun is the event
+                tr.used = False
+            elif nxt.tag == "JKB" and nxt.form in ("로", "으로"):
+                tr.used = False         # '초청으로': the manner of another event
+            else:
+                tr.used = self._has_own_args(toks, tr)
+
+    def _offered(self, toks: list[Token], tr: _Trigger) -> bool:
+        """'러시아 측이 제시한 식량 원조': a relative clause with a subject right before the noun."""
+        k = tr.index - 1
+        while k >= 0 and toks[k].tag in ("NNG", "SN", "NNB", "XSN", "XPN") and tr.index - k <= 3:
+            k -= 1
+        if k < 1 or toks[k].tag != "ETM":
+            return False
+        return any(t.tag == "JKS" for t in toks[max(0, k - 8):k])
+
+    def _has_own_args(self, toks: list[Token], tr: _Trigger) -> bool:
+        """'X의 방문', 'X와 Y의 정상회담', '평양 방문', or a relative clause right before it."""
+        k = tr.index - 1
+        while k >= 0 and toks[k].tag in ("NNG", "SN", "NNB", "XSN", "XPN") and tr.index - k <= 3:
+            k -= 1
+        if k < 0:
+            return False
+        t = toks[k]
+        if t.tag == "ETM" or t.tag == "JKG":
+            return True
+        if t.tag == "JKB" and t.form in ("와", "과") and k > 0 and self.by_start.get(toks[k - 1].start) is None:
+            # '푸틴 대통령과 정상회담': a partner named right before
+            return any(s <= toks[k - 1].start < e for s, e, _ in self.mentions) or \
+                any(s <= toks[k - 2].start < e for s, e, _ in self.mentions if k > 1)
+        return self.by_start.get(t.start) is not None or any(
+            s <= t.start < e for s, e, _ in self.mentions if e == t.end)
+
+    # ---- arguments ---------------------------------------------------------------------------
+    def _roles(self, rd: _SentenceReader, tr: _Trigger) -> tuple[list[str], list[str]]:
+        frame = tr.spec["frame"]
+        toks = rd.toks
+        lo = rd.clause_start(tr.index)
+        said = self.said_at(toks[tr.index].start)
+
+        def inside(a: _Arg) -> bool:
+            pos = toks[a.index].start
+            return said is None or said.content_start <= pos < said.content_end
+
+        args = [a for a in rd.args_between(lo, tr.index) if inside(a)]
+        if tr.nominal:
+            subj = self._relative_subject(rd, tr, args)
+        else:
+            # a subject belongs to this predicate unless it is closed by another one's relative clause
+            subj = [a for a in args if a.marker == "SUBJ" and (not a.relative or tr.index <= a.pred <= tr.last)]
+            if not subj:
+                earlier = [a for a in rd.args_between(0, lo) if a.marker == "SUBJ" and not a.relative and inside(a)]
+                subj = self._group_of(earlier[-1], rd.args) if earlier else []
+        bare = [a for a in args if a.marker == "BARE"]
+        of = [a for a in args if a.marker == "OF"]
+        near = [a for a in args if a.marker in ("BARE", "MOD") and tr.index - a.index <= 2]
+
+        def ids(items: list[_Arg]) -> list[str]:
+            return list(dict.fromkeys(a.actor.id for a in items))
+
+        source = self._last_group(subj, rd.args)
+        if not source and not tr.nominal and bare:
+            source = self._group_of(bare[0], rd.args)   # headline style: 'X, Y, Z 공동성명 … 비난'
+        target: list[_Arg] = []
+        if frame == "meet":
+            target = [a for a in args if a.marker == "WITH"]
+            if not source and of:
+                grp = self._last_group(of, rd.args)
+                source, target = grp[:1], grp[1:] + target
+        elif frame == "visit":
+            target = [a for a in args if a.marker in ("OBJ", "TO")] or near
+            if not source and of:
+                source = self._last_group(of, rd.args)
+        elif frame == "give":
+            target = [a for a in args if a.marker in ("TO", "TOWARD")]
+            if not source and of:
+                source = self._last_group(of, rd.args)
+        elif frame == "receive":
+            giver = [a for a in args if a.marker == "FROM"]
+            return ids(giver), ids(source)
+        else:
+            target = [a for a in args if a.marker == "ABOUT"] or [a for a in args if a.marker == "OBJ"] or \
+                [a for a in args if a.marker == "TO"] or (near if tr.nominal else [])
+            if not target and not tr.nominal:
+                target = self._clause_object(rd, tr, args)
+            if not source and of:
+                source = self._last_group(of, rd.args)
+        if tr.passive:
+            by = [a for a in args if a.marker == "BY"]
+            return ids(by), ids(source)
+        source_ids = ids(source)
+        return source_ids, [x for x in ids(self._last_group(target, rd.args)) if x not in source_ids]
+
+    def _relative_subject(self, rd: _SentenceReader, tr: _Trigger, args: list[_Arg]) -> list[_Arg]:
+        """The subject of a relative clause that names this event noun ('러시아 측이 제시한 원조')."""
+        toks = rd.toks
+        k = tr.index - 1
+        while k >= 0 and toks[k].tag in ("NNG", "SN", "NNB", "XSN", "XPN") and tr.index - k <= 3:
+            k -= 1
+        if k < 0 or toks[k].tag != "ETM":
+            return []
+        return [a for a in args if a.marker == "SUBJ" and a.relative and a.pred < k <= a.pred + 4]
+
+    def _clause_object(self, rd: _SentenceReader, tr: _Trigger, args: list[_Arg]) -> list[_Arg]:
+        """'북한이 무기를 이전한 것을 비난': the subject of a clause made a noun with 것 is the one acted on."""
+        toks = rd.toks
+        for k in range(tr.index - 1, max(tr.index - 3, 0) - 1, -1):
+            if toks[k].tag == "JKO" and k > 0 and toks[k - 1].form in ("것", "데", "점"):
+                inner = [a for a in args if a.marker == "SUBJ" and a.relative and a.index < k]
+                return inner[-1:]
+        return []
+
+    @staticmethod
+    def _group_of(arg: _Arg, all_args: list[_Arg]) -> list[_Arg]:
+        return [a for a in all_args if a.group == arg.group and a.marker == arg.marker]
+
+    def _last_group(self, items: list[_Arg], all_args: list[_Arg]) -> list[_Arg]:
+        """The last argument with the actors coordinated with it."""
+        return self._group_of(items[-1], all_args) if items else []
+
+    # ---- status, date, mode ------------------------------------------------------------------
+    def _status(self, rd: _SentenceReader, tr: _Trigger) -> str:
+        toks = rd.toks
+        end = rd.clause_end(tr.last)
+        window = toks[tr.last + 1:end + 1]
+        # a frame right after the clause ("…할 것으로 기대하고", "…했다고 평가")
+        if end + 1 < len(toks):
+            window += toks[end + 1:min(end + 5, len(toks))]
+        if tr.nominal:
+            # the verb of the relative clause that names this event ('러시아 측이 제시한 원조')
+            lo = rd.clause_start(tr.index)
+            window = [t for t in toks[lo:tr.index] if t.tag in ("NNG", "VV", "VX", "EP")] + window[:1]
+        for t in window:
+            for form, tag, status in _status_rules():
+                if t.form == form and (tag is None or t.tag == tag):
+                    return status
+        for a, b in zip(window, window[1:], strict=False):
+            if a.tag == "ETM" and a.form == "ᆯ" and b.form == "것":
+                return "intended"
+        return "occurred"
+
+    def _mode(self, rd: _SentenceReader, tr: _Trigger) -> str | None:
+        mode = tr.spec["mode"] if tr.spec["mode"] != "-" else None
+        if tr.spec["type"] == "AID" and mode is None:
+            lo = rd.clause_start(tr.index)
+            for t in rd.toks[lo:min(tr.last + 4, len(rd.toks))]:
+                if t.form in _aid_modes():
+                    return _aid_modes()[t.form]
+        return mode
+
+    def _date(self, rd: _SentenceReader, tr: _Trigger, said: Said | None, status: str) -> TimeExpr | None:
+        """The date of the happening, not of its report: inside the words said for events told in a
+        quote; inside its own clause for an event in a relative or noun clause ('북한이 무기를 이전한 것을
+        … 목요일 비난': Thursday is the condemnation's date, not the transfer's)."""
+        toks = rd.toks
+        lo, hi = rd.sent.start, rd.sent.end
+        if said is not None:
+            lo, hi = max(lo, said.content_start), min(hi, said.content_end)
+        pos = toks[tr.index].start
+        after_last = toks[tr.last + 1] if tr.last + 1 < len(toks) else None
+        embedded = tr.nominal or (after_last is not None and after_last.tag == "ETM")
+        if embedded:
+            lo = max(lo, toks[rd.clause_start(tr.index)].start)
+            subj = [a for a in rd.args if a.marker == "SUBJ" and a.index < tr.index and toks[a.index].start >= lo]
+            if subj and not tr.nominal:
+                lo = toks[subj[-1].index].start
+        dates = [d for d in self.doc.dates if lo <= d.start < hi]
+        before = [d for d in dates if d.start < pos]
+        if said is None and not embedded:
+            cs = toks[rd.clause_start(tr.index)].start
+            own = [d for d in before if d.start >= cs]
+            if own:
+                return own[-1]
+        if before:
+            return before[-1]
+        if not embedded:
+            end = toks[rd.clause_end(tr.last)].end + 12
+            after = [d for d in dates if pos < d.start < end]
+            if after:
+                return after[0]
+        if said is not None and status in ("intended", "planned", "proposed", "expected") and said.quote.date:
+            return TimeExpr(said.quote.start, said.quote.start, "", said.quote.date)
+        return None
+
+    # ---- one sentence ------------------------------------------------------------------------
+    def code_sentence(self, sent: Sentence) -> None:
+        pairs = {k: (self.actors[a], self.actors[b]) for k, (a, b) in self.pairs.items()
+                 if a in self.actors and b in self.actors}
+        rd = _SentenceReader(self.doc, sent, self.actor_of, pairs)
+        trigs = self.triggers(sent)
+        drafts: dict[int, _Draft] = {}
+        for tr in trigs:
+            if not tr.used:
+                continue
+            said = self.said_at(sent.tokens[tr.index].start)
+            if tr.spec["frame"] == "accuse":
+                d = self._accusation(rd, tr, said)
+                if d:
+                    drafts[tr.index] = d
+                continue
+            source, target = self._roles(rd, tr)
+            fixed = tr.spec.get("target", "-")
+            if fixed and fixed != "-" and fixed not in target:
+                target = [*target, fixed]
+            status = self._status(rd, tr)
+            if said is not None and status == "occurred":
+                status = {"assess": "alleged", "expect": "expected"}.get(said.stance, status)
+            etype = tr.spec["type"]
+            if etype in _COOPERATIVE_PROMISE and status in ("intended",) and etype != "CONSULT":
+                etype = "AGREE"   # PLOVER codes a promise of future cooperation as AGREE
+            draft = _Draft(etype, self._mode(rd, tr), source, target, self._date(rd, tr, said, status), status,
+                           said.quote.speaker if said else None, sent, tr)
+            drafts[tr.index] = draft
+        self._fill_from_context(rd, trigs, drafts)
+        for idx, d in drafts.items():
+            if not d.source and not d.target:
+                continue
+            if not d.source and not d.trigger.passive:
+                continue
+            toks = sent.tokens
+            d.mentions.append(EventMention(toks[idx].start, toks[d.trigger.last].end,
+                                           self.text[toks[idx].start:toks[d.trigger.last].end],
+                                           sent.start, sent.end))
+            self.drafts.append(d)
+
+    def _fill_from_context(self, rd: _SentenceReader, trigs: list[_Trigger], drafts: dict[int, _Draft]) -> None:
+        """Arguments the sentence leaves implicit, from what it links the event to."""
+        toks = rd.toks
+        for tr in trigs:
+            d = drafts.get(tr.index)
+            if d is None:
+                continue
+            # the object of a verb event, offered or made by someone, goes to that verb's subject
+            # ('러시아 측이 제시한 식량 원조를 거부했다': the aid was meant for the one who refused it)
+            if tr.governed_by is not None and tr.governed_by in drafts:
+                gov = drafts[tr.governed_by]
+                if not d.target and gov.source and set(gov.source) != set(d.source):
+                    d.target = list(gov.source)
+                if d.source and not gov.target and set(d.source) != set(gov.source):
+                    gov.target = list(d.source)
+                if not d.source and gov.source and not d.target:
+                    d.source = list(gov.source)
+            # a deal made at a meeting is between its parties ('정상회담에서 나눈 무기거래'); a second
+            # summit after a first ('3회 회담했고, 2019년에는 2회 정상회담이 이어졌다') has the same parties
+            if not d.source and not d.target:
+                prev = [x for i, x in drafts.items() if i < tr.index and x.source and x.target]
+                if prev:
+                    d.source, d.target = list(prev[-1].source), list(prev[-1].target)
+                    d.date = d.date or prev[-1].date
+            # '그 보상으로 … 입수할 것': in return, from the other side of the last transfer
+            if tr.spec["frame"] == "receive" and not d.source and any(
+                    t.form in _IN_RETURN for t in toks[:tr.index]):
+                prev = [x for x in self.drafts if x.type in ("AID", "AGREE") and x.target]
+                if prev:
+                    d.source = list(prev[-1].target)
+
+    def _accusation(self, rd: _SentenceReader, tr: _Trigger, said: Said | None) -> _Draft | None:
+        """A speaker who says that someone destabilises or violates is accusing them."""
+        if said is None or said.quote.speaker is None:
+            return None
+        speaker_country = self.country(said.quote.speaker)
+        for a in rd.args:
+            pos = rd.toks[a.index].start
+            if said.content_start <= pos < said.content_end and a.marker in ("SUBJ", "OF", "BARE") and \
+                    a.actor.kind in ("state", "person", "organization"):
+                c = self.country(a.actor.id)
+                if c and c != speaker_country:
+                    date = TimeExpr(said.quote.start, said.quote.start, "", said.quote.date) \
+                        if said.quote.date else None
+                    return _Draft("ACCUSE", tr.spec["mode"], [said.quote.speaker], [a.actor.id], date, "occurred",
+                                  said.quote.speaker, rd.sent, tr)
+        return None
+
+    # ---- one document ------------------------------------------------------------------------
+    def run(self) -> list[Event]:
+        for sent in self.doc.sentences:
+            self._resolve_pair_words(sent)
+            self.code_sentence(sent)
+        return self._merge()
+
+    def _resolve_pair_words(self, sent: Sentence) -> None:
+        """'양자는 그해 3회 회담했고': 양자/양국 stand for the two parties of the last event with two sides."""
+        for tok in sent.tokens:
+            if tok.form in _PARTIES and tok.tag in ("NNG", "NNP"):
+                prev = [d for d in self.drafts if d.source and d.target]
+                if prev:
+                    self.pairs[tok.start] = (prev[-1].source[0], prev[-1].target[0])
+
+    def _merge(self) -> list[Event]:
+        """One event per happening: same type, compatible dyad and dates."""
+        events: list[_Draft] = []
+        for d in self.drafts:
+            same = next((e for e in reversed(events) if self._same(e, d)), None)
+            if same is None:
+                events.append(d)
+                continue
+            same.mentions.extend(d.mentions)
+            if not same.target and d.target:
+                same.target = d.target
+            if not same.source and d.source:
+                same.source = d.source
+            if same.date is None or (d.date is not None and len(d.date.value) > len(same.date.value)):
+                same.date = d.date or same.date
+            same.attributed_to = same.attributed_to or d.attributed_to
+        # PLOVER requires a recipient for these: without one the sentence did not say who got it
+        events = [d for d in events if d.target or d.type not in _NEEDS_RECIPIENT or d.trigger.passive]
+        out = []
+        table = _score_table()
+        for n, d in enumerate(events, 1):
+            out.append(Event(id=f"e{n}", type=d.type, mode=d.mode, source=d.source, target=d.target,
+                             date=d.date.value if d.date else None,
+                             date_end=d.date.value_end if d.date else None,
+                             location=None, status=d.status, attributed_to=d.attributed_to,
+                             mentions=d.mentions, score=table.score(d.type, d.mode), quad=table.quad(d.type)))
+        return out
+
+    def _same(self, a: _Draft, b: _Draft) -> bool:
+        if a.type != b.type:
+            return False
+        ca = ({self.country(x) for x in a.source} - {None}, {self.country(x) for x in a.target} - {None})
+        cb = ({self.country(x) for x in b.source} - {None}, {self.country(x) for x in b.target} - {None})
+        symmetric = a.type == "CONSULT"
+
+        def fits(x, y):
+            return (x[0] == y[0] or not x[0] or not y[0]) and (x[1] == y[1] or not x[1] or not y[1])
+
+        if not (fits(ca, cb) or symmetric and fits(ca, (cb[1], cb[0])) or
+                symmetric and (ca[0] | ca[1]) == (cb[0] | cb[1])):
+            return False
+        if not (ca[0] or ca[1]) or not (cb[0] or cb[1]):
+            return False
+        return _dates_fit(a.date, b.date)
+
+
+def _dates_fit(a: TimeExpr | None, b: TimeExpr | None) -> bool:
+    """Same day, or one inside the other's coarser precision; undated reports go together (a dated
+    and an undated report of the same kind may be two happenings, so they stay apart)."""
+    if a is None or b is None:
+        return a is None and b is None
+    x, y = a.value, b.value
+    return x.startswith(y) or y.startswith(x)
+
+
+@cache
+def _score_table():
+    from sagwan.scores import score_table
+
+    return score_table()
+
+
+def find_events(doc: Document) -> list[Event]:
+    return _Coder(doc).run()

@@ -1,7 +1,326 @@
-"""Placeholder: filled in by the Korean extraction work."""
+"""Who said what: direct quotes (“…”라고 말했다), reported clauses (…다고 밝혔다, …라며), and
+attribution phrases (X에 따르면 …, X가 … 말한 바에 의하면), each with its speaker, cue, date and the
+outlet that carried it.
 
-from sagwan.model import Document
+The speaker of a cue is the first actor marked as subject (은/는/이/가) after the last boundary that
+closes an earlier clause ("X에 따르면", a clause ending in -고/-며 with its own verb); a passive cue
+(생각된다, 평가된다) has no speaker of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sagwan import gazetteer
+from sagwan.extract.ko import lexicon
+from sagwan.extract.ko.dates import date_for_span
+from sagwan.model import Actor, Document, Quote, Sentence, TimeExpr, Token
+
+_PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
+_REPORTIVE = re.compile(r"(?:다|라|냐|자)(?:고|며|면서)$")      # …다고, …라며, …냐고, …다면서
+_BY = ("따르", "의하")                                            # X에 따르면 / X에 의하면
+_OUTLET_TYPES = {"news_agency", "outlet"}
 
 
-def find_quotes(doc: Document) -> list:
-    return []
+@dataclass
+class Said:
+    """A quote plus what the event coder needs: the span of the words and how sure the speaker is."""
+
+    quote: Quote
+    content_start: int
+    content_end: int
+    stance: str            # assert | assess | expect | hearsay
+
+
+@cache
+def _cues() -> dict[str, str]:
+    return {r["lemma"]: r["stance"] for r in lexicon.table("speech_cues.tsv")}
+
+
+def _cue_at(toks: list[Token], k: int) -> tuple[int, str, bool] | None:
+    """A speech verb at toks[k]: (index of its last stem morpheme, stance, passive?)."""
+    t = toks[k]
+    cues = _cues()
+    if t.tag == "NNG" and t.form in cues and k + 1 < len(toks) and toks[k + 1].tag in ("XSV", "XSA"):
+        return k + 1, cues[t.form], toks[k + 1].form in ("되", "당하")
+    if t.tag.startswith("VV") and t.form in cues:
+        return k, cues[t.form], False
+    return None
+
+
+class _Quotes:
+    def __init__(self, doc: Document, actors: list[Actor]):
+        self.doc = doc
+        self.text = doc.text
+        self.mentions = sorted((m.start, m.end, a) for a in actors for m in a.mentions)
+        self.out: list[Said] = []
+        self.last_speaker: tuple[str | None, str | None, int] | None = None   # id, text, paragraph
+
+    # ---- helpers ---------------------------------------------------------------------------
+    def actor_at(self, pos: int) -> tuple[int, int, Actor] | None:
+        for s, e, a in self.mentions:
+            if s <= pos < e:
+                return s, e, a
+            if s > pos:
+                break
+        return None
+
+    def _subject_at(self, toks: list[Token], k: int) -> tuple[int, int, Actor, int] | None:
+        """The actor heading a noun phrase that starts at toks[k] and ends in a subject particle:
+        (start, end, actor, index of the particle). In "북한 김인철 유엔 대표는" the person is the head;
+        without a person, the last actor named."""
+        if self.actor_at(toks[k].start) is None:
+            return None
+        n = k
+        found: list[tuple[int, int, Actor]] = []
+        while n < len(toks) and toks[n].tag in ("NNG", "NNB", "NNP", "XSN", "SL", "SH", "SN") and n - k <= 8:
+            hit = self.actor_at(toks[n].start)
+            if hit is not None and (not found or found[-1][2] is not hit[2] or found[-1][0] != hit[0]):
+                found.append(hit)
+            n += 1
+        if not found or n >= len(toks) or toks[n].tag not in ("JX", "JKS") or \
+                toks[n].form not in ("은", "는", "이", "가", "께서"):
+            return None
+        head = next((f for f in found if f[2].kind == "person"), found[-1])
+        return head[0], head[1], head[2], n
+
+    def _speaker_before(self, toks: list[Token], lo: int, hi: int, last: bool = False):
+        """The first (or last) subject-marked actor in toks[lo:hi]."""
+        best = None
+        k = lo
+        while k < hi:
+            sub = self._subject_at(toks, k)
+            if sub is not None and sub[3] < hi:
+                if not last:
+                    return sub
+                best = sub
+                k = sub[3]
+            k += 1
+        return best
+
+    def _clause_start(self, toks: list[Token], k: int) -> int:
+        """After a speaker's particle, skip the time and place adverbials of the saying itself
+        ('10월 13일', '인터뷰에서', 'VOA에 대해') to where the reported words begin."""
+        j = k
+        while j < len(toks):
+            t = toks[j]
+            if t.tag in ("SN", "NNB") or (t.tag == "NNG" and t.form.endswith("요일")):
+                j += 1
+                continue
+            # a chunk ending in 에서 / 에 대해 / 에게 / 과의 인터뷰에서 belongs to the saying
+            m = j
+            while m < len(toks) and toks[m].tag in ("NNG", "NNP", "SL", "SN", "NNB", "XSN", "JKG", "JKB", "VV",
+                                                    "EC", "ETM") and m - j < 10:
+                if toks[m].tag == "JKB" and toks[m].form in ("에서", "에게") or (
+                        toks[m].form == "대하" and m > j):
+                    break
+                if toks[m].tag in ("VV", "EC", "ETM") and toks[m].form != "대하":
+                    m = len(toks)
+                    break
+                m += 1
+            adverbial_about = toks[m].form == "대하" and m + 1 < len(toks) and toks[m + 1].tag == "EC" \
+                if m < len(toks) else False
+            if m < len(toks) and (toks[m].form in ("에서", "에게") or adverbial_about):
+                nxt = m + 1
+                while nxt < len(toks) and toks[nxt].tag in ("EC", "JX", "SP") and toks[nxt].form in ("어", "여", "는",
+                                                                                                       ",", "도"):
+                    nxt += 1
+                j = nxt
+                continue
+            break
+        return toks[j].start if j < len(toks) else toks[-1].end
+
+    def _add(self, speaker, speaker_text, text_start, text_end, kind, cue, sent, via=None, stance="assert",
+             date_from: Sentence | None = None) -> None:
+        while text_end > text_start and self.text[text_end - 1] in " ,.":
+            text_end -= 1
+        while text_start < text_end and self.text[text_start] in " ,":
+            text_start += 1
+        if text_end - text_start < 2:
+            return
+        for other in self.out:
+            q = other.quote
+            if q.start <= text_start and text_end <= q.end:
+                return  # already inside a quote found by a stronger pattern
+        date = self._date(sent, text_start, text_end)
+        q = Quote(id=f"q{len(self.out) + 1}", speaker=speaker.id if speaker else None,
+                  speaker_text=speaker_text, text=self.text[text_start:text_end], start=text_start, end=text_end,
+                  kind=kind, cue=cue, date=date, via=via)
+        self.out.append(Said(q, text_start, text_end, stance))
+        self.last_speaker = (q.speaker, speaker_text, sent.paragraph)
+
+    def _date(self, sent: Sentence, start: int, end: int) -> str | None:
+        """When it was said: a date in the sentence outside the words said, else the one the previous
+        sentence was about (a quote usually follows the report of the occasion)."""
+        outside = [d for d in self.doc.dates if sent.start <= d.start < sent.end and not start <= d.start < end]
+        if outside:
+            return outside[0].value
+        prev = [s for s in self.doc.sentences if s.end <= sent.start]
+        if prev:
+            d: TimeExpr | None = date_for_span(self.doc.dates, prev[-1].start, prev[-1].end)
+            if d is not None:
+                return d.value
+        return None
+
+    # ---- patterns --------------------------------------------------------------------------
+    def _direct(self, sent: Sentence) -> None:
+        text, toks = self.text, sent.tokens
+        pos = sent.start
+        while True:
+            m = re.search(r"[“「『‘\"]", text[pos:sent.end])
+            if not m:
+                return
+            open_at = pos + m.start()
+            opener = m.group()
+            close_at = text.find(_PAIRS[opener], open_at + 1, sent.end + 1)
+            if close_at < 0:
+                para_end = text.find("\n", open_at)
+                close_at = para_end if para_end >= 0 else len(text)
+            content = text[open_at + 1:close_at]
+            pos = close_at + 1
+            if opener == "‘" and (len(content) < 15 or not re.search(r"[다요까]\W*$", content)):
+                continue  # single quotes around a word or two: emphasis, not speech
+            if len(content.strip()) < 4:
+                continue
+            self._direct_one(sent, toks, open_at, close_at, content)
+
+    def _direct_one(self, sent: Sentence, toks: list[Token], open_at: int, close_at: int, content: str) -> None:
+        after = [i for i, t in enumerate(toks) if t.start > close_at]
+        before_idx = [i for i, t in enumerate(toks) if t.end <= open_at]
+        cue = None
+        if after and toks[after[0]].tag in ("JKQ", "EC") or after and toks[after[0]].form in ("고", "라고", "이라고",
+                                                                                             "며", "라며"):
+            for k in after[1:]:
+                c = _cue_at(toks, k)
+                if c:
+                    cue = (k, c)
+                    break
+                if toks[k].tag in ("EF",):
+                    break
+        speaker = None
+        if cue is not None:
+            k_cue = cue[0]
+            between = self._speaker_before(toks, after[0], k_cue)
+            speaker = between or (self._speaker_before(toks, before_idx[0], before_idx[-1] + 1) if before_idx else None)
+            if speaker is None and before_idx:
+                # "X는 VOA에 대해 “…”고 말했다": a topic-marked actor anywhere before the quote
+                speaker = self._speaker_before(toks, 0, before_idx[-1] + 1)
+            s = speaker
+            cue_text = self.text[toks[k_cue].start:toks[cue[1][0]].end]
+            self._add(s[2] if s else None, self.text[s[0]:s[1]] if s else None, open_at + 1, close_at, "direct",
+                      cue_text + "다" if not cue_text.endswith("다") else cue_text, sent, stance=cue[1][1])
+            return
+        # no cue: a quoted paragraph that continues the previous speaker, or quoted words used as a noun
+        whole_paragraph = not self.text[self._para_start(open_at):open_at].strip()
+        if self.last_speaker and (whole_paragraph or len(content) >= 10) and \
+                sent.paragraph - self.last_speaker[2] <= 2:
+            sid, stext, _ = self.last_speaker
+            actor = next((a for _, _, a in self.mentions if a.id == sid), None)
+            self._add(actor, stext, open_at + 1, close_at, "direct", None, sent)
+
+    def _para_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
+
+    def _according_to(self, sent: Sentence) -> set[int]:
+        """'X에 따르면 …' / 'X가 … 말한 바에 의하면 …': returns the token indexes consumed by it."""
+        toks = sent.tokens
+        used: set[int] = set()
+        for k, t in enumerate(toks):
+            if t.form not in _BY or t.tag != "VV" or k + 1 >= len(toks) or toks[k + 1].form not in ("면", "으면"):
+                continue
+            # the source phrase: back from 에 to the start of its noun phrase
+            j = k - 1
+            if j >= 0 and toks[j].form == "에":
+                j -= 1
+            src_end = toks[j].end if j >= 0 else t.start
+            lo = j
+            while lo > 0 and toks[lo - 1].tag in ("NNG", "NNP", "NNB", "SL", "SN", "JKG", "XSN", "SP") \
+                    and toks[lo - 1].form != ",":
+                lo -= 1
+            cue_text = self.text[toks[k - 1].start if k and toks[k - 1].form == "에" else t.start:toks[k + 1].end]
+            said_by = None
+            # "X가 … 말한 바에 의하면": the speaker is the subject of the speech verb before 바
+            if j >= 0 and toks[j].form == "바":
+                sub = self._speaker_before(toks, 0, j, last=True)
+                if sub:
+                    said_by = sub
+            if said_by is None:
+                names = [self.actor_at(toks[i].start) for i in range(max(lo, 0), j + 1)]
+                names = [n for n in names if n is not None]
+                # an outlet's "10월 20일 보도에 따르면": the outlet; a person before an organisation wins
+                said_by = next((n for n in names if n[2].kind == "person"), None) or (names[0] if names else None)
+            body_start = toks[k + 1].end
+            inner = self._reported(sent, start_idx=k + 2, via_actor=said_by)
+            if inner:
+                used.update(range(0, len(toks)))
+                continue
+            speaker_text = self.text[said_by[0]:said_by[1]] if said_by else self.text[toks[max(lo, 0)].start:src_end]
+            self._add(said_by[2] if said_by else None, speaker_text, body_start, sent.end, "indirect",
+                      cue_text, sent, stance="hearsay")
+            used.update(range(0, len(toks)))
+        return used
+
+    def _reported(self, sent: Sentence, start_idx: int = 0, via_actor=None) -> bool:
+        # inside "X에 따르면 …", a closing "-다고 한다" only marks hearsay of X, not a new speaker
+        """'X는 … -다고 말했다', 'X는 … -라며': the reported clause and its speaker."""
+        toks = sent.tokens
+        found = False
+        for k in range(start_idx, len(toks)):
+            t = toks[k]
+            if t.tag != "EC" or not _REPORTIVE.search(t.form):
+                continue
+            cue = None
+            if t.form.endswith(("며", "면서")):
+                cue = (k, ("", "assert", False))
+            else:
+                for n in range(k + 1, min(k + 8, len(toks))):
+                    c = _cue_at(toks, n)
+                    if c:
+                        cue = (n, c)
+                        break
+                    if toks[n].tag in ("EF", "EC", "ETM") and toks[n].tag != "EC" or toks[n].tag == "SF":
+                        break
+            if cue is None:
+                continue
+            n_cue, (last, stance, passive) = cue[0], cue[1] if cue[1][0] != "" else (k, "assert", False)
+            if passive or (via_actor is not None and stance == "hearsay"):
+                continue
+            sub = self._speaker_before(toks, start_idx, k)
+            if sub is None:
+                continue
+            begin = self._clause_start(toks, sub[3] + 1)
+            end = t.start + len(t.form) - (2 if t.form.endswith("면서") else 1)
+            end = min(end, t.end)
+            via = None
+            if via_actor is not None:
+                e = gazetteer.get(via_actor[2].id)
+                if via_actor[2].kind == "organization" and (e is None or e.type in _OUTLET_TYPES or e.type is None):
+                    via = via_actor[2].id
+            cue_text = self.text[toks[n_cue].start:toks[last].end] if n_cue != k else t.form
+            self._add(sub[2], self.text[sub[0]:sub[1]], begin, end, "indirect", cue_text, sent, via=via,
+                      stance=stance)
+            found = True
+            break  # one reported clause per speech verb; nested ones belong to it
+        return found
+
+    def run(self) -> list[Said]:
+        for sent in self.doc.sentences:
+            self._direct(sent)
+            used = self._according_to(sent)
+            if not used:
+                self._reported(sent)
+        self.out.sort(key=lambda s: s.quote.start)
+        for i, s in enumerate(self.out, 1):
+            s.quote.id = f"q{i}"
+        return self.out
+
+
+def find_said(doc: Document) -> list[Said]:
+    """Quotes with the spans and stances the event coder uses for attribution and status."""
+    return _Quotes(doc, doc.actors).run()
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    return [s.quote for s in find_said(doc)]

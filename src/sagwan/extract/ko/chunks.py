@@ -1,0 +1,133 @@
+"""Noun chunks and gazetteer look-ups over Kiwi morphemes: the ground the Korean extractors stand on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from sagwan import gazetteer
+from sagwan.extract.ko import lexicon
+from sagwan.model import Sentence, Token
+
+NOMINAL = frozenset({"NNG", "NNP", "NNB", "NR", "SL", "SH", "SN", "XPN", "XSN"})
+NAME_TAGS = frozenset({"NNP", "SL", "SH"})
+SUBJECT = frozenset({"JKS", "JX"})          # 이/가, 은/는 (topic marks the agent in news prose)
+_HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
+
+
+@dataclass
+class Chunk:
+    """A run of nominal morphemes separated by nothing but spaces ("북한 김인철 유엔 대표")."""
+
+    tokens: list[Token]
+    index: int                # index of the first token in its sentence
+    sentence: Sentence
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end
+
+    def after(self, n: int = 0) -> Token | None:
+        """The n-th morpheme after the chunk, in its sentence."""
+        k = self.index + len(self.tokens) + n
+        return self.sentence.tokens[k] if k < len(self.sentence.tokens) else None
+
+    def before(self) -> Token | None:
+        return self.sentence.tokens[self.index - 1] if self.index > 0 else None
+
+
+def noun_chunks(sentence: Sentence, text: str) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    run: list[Token] = []
+    first = 0
+    for i, tok in enumerate(sentence.tokens):
+        joinable = run and not text[run[-1].end:tok.start].strip()
+        if tok.tag in NOMINAL and tok.form != "것":
+            if run and not joinable:
+                chunks.append(Chunk(run, first, sentence))
+                run = []
+            if not run:
+                first = i
+            run.append(tok)
+        elif run:
+            chunks.append(Chunk(run, first, sentence))
+            run = []
+    if run:
+        chunks.append(Chunk(run, first, sentence))
+    return chunks
+
+
+def surface(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start:tokens[-1].end]
+
+
+def squeeze(s: str) -> str:
+    return s.replace(" ", "")
+
+
+@cache
+def _ambiguous() -> frozenset[str]:
+    """Korean names that are also ordinary words (인도 'hand over', 수단 'means'): need an NNP reading."""
+    out: set[str] = set()
+    for e in gazetteer.entries().values():
+        out.update(e.extra.get("ambiguous_ko", ()))
+    return frozenset(out)
+
+
+def gazetteer_match(text: str, tokens: list[Token], i: int) -> tuple[int, gazetteer.Entry] | None:
+    """Longest gazetteer name starting at tokens[i] and ending on a morpheme boundary: (last index, entry)."""
+    names = gazetteer.aliases()
+    for j in range(min(i + 4, len(tokens) - 1), i - 1, -1):
+        s = surface(text, tokens[i:j + 1])
+        ids = names.get(s)
+        if ids is None and " " in s:
+            ids = names.get(squeeze(s))
+        if ids is None and j == i and tokens[i].value:
+            ids = (tokens[i].value,)
+        if not ids:
+            continue
+        if j == i and s in _ambiguous() and tokens[i].tag != "NNP":
+            continue
+        if j == i and tokens[i].tag not in NOMINAL:
+            continue
+        entry = gazetteer.get(ids[0])
+        if entry is not None:
+            return j, entry
+    return None
+
+
+def title_at(text: str, tokens: list[Token], k: int) -> tuple[int, str, str, str] | None:
+    """A title or role noun starting at tokens[k]: (last index, title, role, class); longest first."""
+    known = lexicon.titles()
+    for m in range(min(k + 3, len(tokens) - 1), k - 1, -1):
+        s = squeeze(surface(text, tokens[k:m + 1]))
+        if s in known and tokens[m].tag in ("NNG", "NNB", "NNP"):
+            role, cls = known[s]
+            return m, s, role, cls
+    return None
+
+
+def ends_with_title(word: str) -> tuple[str, str, str] | None:
+    """'수석분석가' -> the title it ends with, for glued or modified titles."""
+    known = lexicon.titles()
+    for n in range(min(len(word), 6), 1, -1):
+        if word[-n:] in known:
+            return (word[-n:], *known[word[-n:]])
+    return None
+
+
+def is_hangul(s: str) -> bool:
+    return bool(_HANGUL.match(s))
+
+
+def posting_marker(tok: Token) -> bool:
+    """주북, 주한, 주러시아: 'stationed in X', a modifier of envoys, never a name."""
+    if not tok.form.startswith("주") or len(tok.form) < 2:
+        return False
+    rest = tok.form[1:]
+    return rest in gazetteer.abbreviations() or rest in gazetteer.aliases()
