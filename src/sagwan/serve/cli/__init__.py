@@ -18,6 +18,17 @@ from sagwan.errors import SagwanError
 COMMANDS = {
     "demo": "sagwan.serve.cli.demo:demo_cmd",
     "extract": "sagwan.serve.cli.extract:extract_cmd",
+    "ingest": "sagwan.serve.cli.store_cmds:ingest_cmd",
+    "db": "sagwan.serve.cli.store_cmds:db_cmd",
+    "events": "sagwan.serve.cli.store_cmds:events_cmd",
+    "quotes": "sagwan.serve.cli.store_cmds:quotes_cmd",
+    "actors": "sagwan.serve.cli.store_cmds:actors_cmd",
+    "export": "sagwan.serve.cli.store_cmds:export_cmd",
+    "dyad": "sagwan.serve.cli.relations:dyad_cmd",
+    "triangle": "sagwan.serve.cli.relations:triangle_cmd",
+    "network": "sagwan.serve.cli.relations:network_cmd",
+    "report": "sagwan.serve.cli.relations:report_cmd",
+    "serve": "sagwan.serve.cli.relations:serve_cmd",
 }
 
 

@@ -1,0 +1,210 @@
+"""Read the store: chronicle events, quotes, actors, documents, counts. Plain dicts out, same on every backend.
+
+Every query has a total order (ties broken by ids), so SQLite and PostgreSQL give the same answers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, distinct, exists, func, or_, select
+
+from sagwan.errors import ConfigError
+from sagwan.store.merge import date_interval
+from sagwan.store.schema import (
+    actor_aliases,
+    actor_mentions,
+    actors,
+    document_events,
+    documents,
+    event_actors,
+    event_mentions,
+    events,
+    failures,
+    quotes,
+)
+from sagwan.store.search import match_clause
+
+_CHUNK = 500
+
+
+def _as_list(value: str | Iterable[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _bound(value: str | None, which: int, name: str) -> str | None:
+    if value is None:
+        return None
+    interval = date_interval(value)
+    if interval is None:
+        raise ConfigError(f"{name}={value!r}: give a date as YYYY, YYYY-MM or YYYY-MM-DD")
+    return interval[which]
+
+
+def _takes_part(actor: str, role: str | None = None):
+    """An EXISTS clause: `actor` (an actor id, or a country every actor of it counts for) is in the event."""
+    ea = event_actors
+    cond = [ea.c.event_id == events.c.id, or_(ea.c.actor_id == actor, ea.c.country == actor)]
+    if role:
+        cond.append(ea.c.role == role)
+    return exists(select(ea.c.event_id).where(*cond))
+
+
+def _dyad_clause(a: str, b: str):
+    """Either direction; a meeting with both parties on the source side and no target counts too."""
+    no_target = ~exists(select(event_actors.c.event_id).where(event_actors.c.event_id == events.c.id,
+                                                             event_actors.c.role == "target"))
+    return or_(
+        and_(_takes_part(a, "source"), _takes_part(b, "target")),
+        and_(_takes_part(b, "source"), _takes_part(a, "target")),
+        and_(no_target, _takes_part(a, "source"), _takes_part(b, "source")),
+    )
+
+
+def find_events(conn: Connection, *, actor: str | None = None, dyad: Sequence[str] | None = None,
+                type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
+                exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
+                date_to: str | None = None, attributed_to: str | None = None,
+                limit: int | None = None) -> list[dict[str, Any]]:
+    q = select(events)
+    if actor:
+        q = q.where(_takes_part(actor))
+    if dyad:
+        if len(dyad) != 2:
+            raise ConfigError(f"dyad={dyad!r}: give two actor ids or countries, e.g. ('PRK', 'RUS')")
+        q = q.where(_dyad_clause(*dyad))
+    if types := _as_list(type):
+        q = q.where(events.c.type.in_([t.upper() for t in types]))
+    if statuses := _as_list(status):
+        q = q.where(events.c.status.in_(statuses))
+    if excluded := _as_list(exclude_status):
+        q = q.where(events.c.status.not_in(excluded))
+    if (lo := _bound(date_from, 0, "date_from")) is not None:
+        q = q.where(events.c.date_hi >= lo)
+    if (hi := _bound(date_to, 1, "date_to")) is not None:
+        q = q.where(events.c.date_lo <= hi)
+    if attributed_to:
+        q = q.where(exists(select(document_events.c.event_id).where(
+            document_events.c.event_id == events.c.id, document_events.c.attributed_to == attributed_to)))
+    q = q.order_by(events.c.date_lo.is_(None), events.c.date_lo, events.c.id)
+    if limit is not None:
+        q = q.limit(limit)
+    rows = [dict(r) for r in conn.execute(q).mappings()]
+    return _with_details(conn, rows)
+
+
+def _with_details(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    ids = [r["id"] for r in rows]
+    parties: dict[str, list] = defaultdict(list)
+    attributions: dict[str, set] = defaultdict(set)
+    mentions: dict[str, list] = defaultdict(list)
+    for i in range(0, len(ids), _CHUNK):
+        chunk = ids[i:i + _CHUNK]
+        for p in conn.execute(select(event_actors).where(event_actors.c.event_id.in_(chunk))).mappings():
+            parties[p["event_id"]].append(p)
+        for a in conn.execute(select(document_events.c.event_id, document_events.c.attributed_to)
+                              .where(document_events.c.event_id.in_(chunk),
+                                     document_events.c.attributed_to.is_not(None))):
+            attributions[a[0]].add(a[1])
+        m = event_mentions
+        q = (select(m.c.event_id, m.c.document_id, documents.c.source, documents.c.title, documents.c.published,
+                    m.c.start, m.c.end, m.c.text, m.c.sentence_start, m.c.sentence_end, m.c.status,
+                    m.c.attributed_to)
+             .join(documents, documents.c.id == m.c.document_id).where(m.c.event_id.in_(chunk))
+             .order_by(documents.c.published.is_(None), documents.c.published, m.c.document_id, m.c.start, m.c.id))
+        for r in conn.execute(q).mappings():
+            mention = dict(r)
+            mentions[mention.pop("event_id")].append(mention)
+    out = []
+    for r in rows:
+        ps = parties[r["id"]]
+        out.append({
+            "id": r["id"], "type": r["type"], "mode": r["mode"],
+            "source": sorted(p["actor_id"] for p in ps if p["role"] == "source"),
+            "target": sorted(p["actor_id"] for p in ps if p["role"] == "target"),
+            "source_countries": sorted({p["country"] for p in ps if p["role"] == "source"}),
+            "target_countries": sorted({p["country"] for p in ps if p["role"] == "target"}),
+            "date": r["date"], "date_end": r["date_end"], "status": r["status"], "score": r["score"],
+            "quad": r["quad"], "n_documents": r["n_documents"], "n_outlets": r["n_outlets"],
+            "first_reported": r["first_reported_at"], "first_document": r["first_document_id"],
+            "attributed_to": sorted(attributions[r["id"]]), "coder": r["coder"],
+            "mentions": mentions[r["id"]],
+        })
+    return out
+
+
+def find_quotes(conn: Connection, *, speaker: str | None = None, text: str | None = None,
+                limit: int | None = None) -> list[dict[str, Any]]:
+    q = (select(quotes.c.document_id, quotes.c.local_id.label("id"), quotes.c.speaker, quotes.c.speaker_text,
+                quotes.c.text, quotes.c.start, quotes.c.end, quotes.c.kind, quotes.c.cue, quotes.c.date, quotes.c.via,
+                quotes.c.coder, documents.c.source, documents.c.title, documents.c.published)
+         .join(documents, documents.c.id == quotes.c.document_id))
+    if speaker:
+        q = q.where(or_(quotes.c.speaker == speaker, quotes.c.speaker_text == speaker))
+    if text:
+        clause = match_clause(conn.dialect.name, text)
+        if clause is None:
+            return []
+        q = q.where(clause)
+    q = q.order_by(documents.c.published.is_(None), documents.c.published, quotes.c.document_id, quotes.c.start,
+                   quotes.c.id)
+    if limit is not None:
+        q = q.limit(limit)
+    return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def find_actors(conn: Connection, *, kind: str | None = None, name: str | None = None,
+                limit: int | None = None) -> list[dict[str, Any]]:
+    counts = (select(actor_mentions.c.actor_id, func.count().label("n_mentions"),
+                     func.count(distinct(actor_mentions.c.document_id)).label("n_documents"))
+              .group_by(actor_mentions.c.actor_id).subquery())
+    n_mentions = func.coalesce(counts.c.n_mentions, 0)
+    q = (select(actors.c.id, actors.c.name, actors.c.kind, actors.c.country, actors.c.role, actors.c.affiliation,
+                actors.c.wikidata, n_mentions.label("n_mentions"),
+                func.coalesce(counts.c.n_documents, 0).label("n_documents"))
+         .outerjoin(counts, counts.c.actor_id == actors.c.id))
+    if kind:
+        q = q.where(actors.c.kind == kind)
+    if name:
+        q = q.where(or_(actors.c.name.icontains(name, autoescape=True), actors.c.id.icontains(name, autoescape=True),
+                        exists(select(actor_aliases.c.actor_id).where(
+                            actor_aliases.c.actor_id == actors.c.id,
+                            actor_aliases.c.alias.icontains(name, autoescape=True)))))
+    q = q.order_by(n_mentions.desc(), actors.c.id)
+    if limit is not None:
+        q = q.limit(limit)
+    rows = [dict(r) for r in conn.execute(q).mappings()]
+    ids = [r["id"] for r in rows]
+    aliases: dict[str, set] = defaultdict(set)
+    for i in range(0, len(ids), _CHUNK):
+        for a, alias in conn.execute(select(actor_aliases.c.actor_id, actor_aliases.c.alias)
+                                     .where(actor_aliases.c.actor_id.in_(ids[i:i + _CHUNK]))):
+            aliases[a].add(alias)
+    for r in rows:
+        r["aliases"] = sorted(aliases[r["id"]])
+    return rows
+
+
+def get_document(conn: Connection, doc_id: str) -> dict[str, Any] | None:
+    cols = [documents.c[k] for k in ("id", "source", "title", "published", "language", "text", "outlet", "url")]
+    row = conn.execute(select(*cols).where(documents.c.id == doc_id)).mappings().first()
+    return dict(row) if row else None
+
+
+def summarise(conn: Connection) -> dict[str, Any]:
+    def n(table) -> int:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+    def by(column) -> dict[str, int]:
+        return {k: v for k, v in conn.execute(select(column, func.count()).group_by(column).order_by(column))}
+
+    return {
+        "documents": n(documents), "actors": n(actors), "actor_mentions": n(actor_mentions), "quotes": n(quotes),
+        "events": n(events), "document_events": n(document_events), "event_mentions": n(event_mentions),
+        "failures": n(failures), "by_type": by(events.c.type), "by_status": by(events.c.status),
+        "coders": sorted(c for (c,) in conn.execute(select(documents.c.coder).distinct())),
+    }
