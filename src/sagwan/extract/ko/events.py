@@ -31,6 +31,9 @@ _HAPPEN = {"열리", "이어지", "이루어지", "개최되", "진행되", "시
 _PARTIES = {"양자", "양국", "양측", "두 나라", "두 정상", "양 정상", "양 정상은"}
 _IN_RETURN = ("보상", "대가", "대신", "반대급부")
 _COOPERATIVE_PROMISE = {"COOPERATE", "AID", "CONSULT", "SUPPORT"}
+# what happened, what may happen, and what is said not to have happened are different happenings
+_REALITY = {"occurred": "real", "alleged": "real", "intended": "potential", "planned": "potential",
+            "expected": "potential", "proposed": "potential", "hypothetical": "potential", "denied": "denied"}
 _NEEDS_RECIPIENT = {"AID", "COOPERATE", "SANCTION", "SUPPORT", "REQUEST"}
 
 
@@ -252,9 +255,15 @@ class _SentenceReader:
         """Does the noun phrase starting at toks[k] end in a subject, object or genitive particle?"""
         toks = self.toks
         n = k
-        while n < len(toks) and toks[n].tag in ("NNG", "NNP", "NNB", "XSN", "SN", "SL", "XPN", "MM") and n - k < 8:
-            n += 1
-        return n < len(toks) and toks[n].tag in ("JKO", "JKS", "JX", "JKG")
+        while n < len(toks) and n - k < 10:
+            t = toks[n]
+            if t.tag in ("NNG", "NNP", "NNB", "XSN", "SN", "SL", "XPN", "MM"):
+                n += 1
+            elif t.tag == "JKG" or (t.tag == "JKB" and n + 1 < len(toks) and toks[n + 1].tag == "JKG"):
+                n += 1      # '북한에의 제재안의 가결을': a chain of genitives stays one phrase
+            else:
+                break
+        return n < len(toks) and toks[n].tag in ("JKO", "JKS", "JX")
 
     def args_between(self, lo: int, hi: int) -> list[_Arg]:
         return [a for a in self.args if lo <= a.index < hi]
@@ -377,6 +386,8 @@ class _Coder:
             elif nxt.tag == "NNG" and any(o.index == n for o in trigs):
                 tr.governed_by = n      # '방문 초대': the head noun is the event
                 tr.used = False
+            elif nxt.tag == "NNG":
+                tr.used = False         # '무역분쟁', '방문 세부사항': the first part of a compound noun
             elif nxt.tag == "JKB" and nxt.form in ("로", "으로"):
                 tr.used = False         # '초청으로': the manner of another event
             else:
@@ -425,12 +436,15 @@ class _Coder:
         else:
             # a subject belongs to this predicate unless it is closed by another one's relative clause
             subj = [a for a in args if a.marker == "SUBJ" and (not a.relative or tr.index <= a.pred <= tr.last)]
+            head = self._relative_head(rd, tr)
+            if head is not None and not [a for a in subj if a.pred >= tr.index]:
+                subj = [head]   # '제재를 받고 있는 러시아가': the noun the clause describes is its subject
             if not subj:
                 earlier = [a for a in rd.args_between(0, lo) if a.marker == "SUBJ" and not a.relative and inside(a)]
                 subj = self._group_of(earlier[-1], rd.args) if earlier else []
         bare = [a for a in args if a.marker == "BARE"]
         of = [a for a in args if a.marker == "OF"]
-        near = [a for a in args if a.marker in ("BARE", "MOD") and tr.index - a.index <= 2]
+        near = [a for a in args if tr.index - a.index <= 2 and (a.marker in ("BARE", "MOD") or a.particle > tr.index)]
 
         def ids(items: list[_Arg]) -> list[str]:
             return list(dict.fromkeys(a.actor.id for a in items))
@@ -444,6 +458,14 @@ class _Coder:
             if not source and of:
                 grp = self._last_group(of, rd.args)
                 source, target = grp[:1], grp[1:] + target
+            if not source and target and tr.nominal:
+                # 'X는 Y와 정상회담에서 …': the one who met Y is the clause's subject
+                clause_subj = [a for a in rd.args_between(0, tr.index) if a.marker == "SUBJ" and not a.relative
+                               and inside(a)]
+                source = self._group_of(clause_subj[-1], rd.args) if clause_subj else []
+            if len(source) > 1 and not target:
+                source, target = source[:1], source[1:]   # '양자는 … 회담했다', 'X와 Y는 만났다'
+            return ids(source), [x for x in ids(target) if x not in ids(source)]
         elif frame == "visit":
             target = [a for a in args if a.marker in ("OBJ", "TO")] or near
             if not source and of:
@@ -467,6 +489,15 @@ class _Coder:
             return ids(by), ids(source)
         source_ids = ids(source)
         return source_ids, [x for x in ids(self._last_group(target, rd.args)) if x not in source_ids]
+
+    def _relative_head(self, rd: _SentenceReader, tr: _Trigger) -> _Arg | None:
+        toks = rd.toks
+        k = tr.last + 1
+        while k < len(toks) and toks[k].tag in ("EC", "VX", "EP") and toks[k].form in ("고", "있", "어", "았", "었"):
+            k += 1
+        if k + 1 >= len(toks) or toks[k].tag != "ETM":
+            return None
+        return next((a for a in rd.args if a.index == k + 1), None)
 
     def _relative_subject(self, rd: _SentenceReader, tr: _Trigger, args: list[_Arg]) -> list[_Arg]:
         """The subject of a relative clause that names this event noun ('러시아 측이 제시한 원조')."""
@@ -535,7 +566,12 @@ class _Coder:
             lo, hi = max(lo, said.content_start), min(hi, said.content_end)
         pos = toks[tr.index].start
         after_last = toks[tr.last + 1] if tr.last + 1 < len(toks) else None
-        embedded = tr.nominal or (after_last is not None and after_last.tag == "ETM")
+        head = toks[tr.last + 2] if tr.last + 2 < len(toks) else None
+        embedded = tr.nominal or (after_last is not None and after_last.tag == "ETM"
+                                  and not (head is not None and head.form in _TEMPORAL_NOUNS))
+        # a cleft names the date after the clause: '… 회담한 것은 2019년이었다'
+        cleft = after_last is not None and after_last.tag == "ETM" and head is not None and head.form == "것" \
+            and tr.last + 3 < len(toks) and toks[tr.last + 3].form in ("은", "는", "이")
         if embedded:
             lo = max(lo, toks[rd.clause_start(tr.index)].start)
             subj = [a for a in rd.args if a.marker == "SUBJ" and a.index < tr.index and toks[a.index].start >= lo]
@@ -550,13 +586,15 @@ class _Coder:
                 return own[-1]
         if before:
             return before[-1]
-        if not embedded:
+        if not embedded or cleft:
             end = toks[rd.clause_end(tr.last)].end + 12
-            after = [d for d in dates if pos < d.start < end]
+            after = [d for d in dates if pos < d.start < (hi if cleft else end)]
             if after:
                 return after[0]
-        if said is not None and status in ("intended", "planned", "proposed", "expected") and said.quote.date:
-            return TimeExpr(said.quote.start, said.quote.start, "", said.quote.date)
+        if said is not None and said.quote.date:
+            # not said when it happened: the statement that reports it bounds it (a weak date: reports of
+            # one happening made on different days still merge, see _merge)
+            return TimeExpr(-1, -1, "", said.quote.date)
         return None
 
     # ---- one sentence ------------------------------------------------------------------------
@@ -611,7 +649,8 @@ class _Coder:
             # ('러시아 측이 제시한 식량 원조를 거부했다': the aid was meant for the one who refused it)
             if tr.governed_by is not None and tr.governed_by in drafts:
                 gov = drafts[tr.governed_by]
-                if not d.target and gov.source and set(gov.source) != set(d.source):
+                offered = gov.type in ("AGREE", "REJECT")   # an offer or invitation accepted or refused
+                if (offered or not d.target) and gov.source and set(gov.source) != set(d.source):
                     d.target = list(gov.source)
                 if d.source and not gov.target and set(d.source) != set(gov.source):
                     gov.target = list(d.source)
@@ -676,8 +715,7 @@ class _Coder:
                 same.target = d.target
             if not same.source and d.source:
                 same.source = d.source
-            if same.date is None or (d.date is not None and len(d.date.value) > len(same.date.value)):
-                same.date = d.date or same.date
+            same.date = _better_date(same.date, d.date)
             same.attributed_to = same.attributed_to or d.attributed_to
         # PLOVER requires a recipient for these: without one the sentence did not say who got it
         events = [d for d in events if d.target or d.type not in _NEEDS_RECIPIENT or d.trigger.passive]
@@ -692,7 +730,7 @@ class _Coder:
         return out
 
     def _same(self, a: _Draft, b: _Draft) -> bool:
-        if a.type != b.type:
+        if a.type != b.type or _REALITY[a.status] != _REALITY[b.status]:
             return False
         ca = ({self.country(x) for x in a.source} - {None}, {self.country(x) for x in a.target} - {None})
         cb = ({self.country(x) for x in b.source} - {None}, {self.country(x) for x in b.target} - {None})
@@ -709,11 +747,30 @@ class _Coder:
         return _dates_fit(a.date, b.date)
 
 
+def _better_date(a: TimeExpr | None, b: TimeExpr | None) -> TimeExpr | None:
+    """The happening's own date over a report's date; the more precise; of report dates, the earliest."""
+    if a is None or b is None:
+        return a or b
+    if _weak(a) != _weak(b):
+        return b if _weak(a) else a
+    if _weak(a):
+        return a if a.value <= b.value else b
+    return b if len(b.value) > len(a.value) else a
+
+
+def _weak(d: TimeExpr | None) -> bool:
+    """A date taken from the report, not from the happening (see _Coder._date)."""
+    return d is not None and d.start < 0
+
+
 def _dates_fit(a: TimeExpr | None, b: TimeExpr | None) -> bool:
     """Same day, or one inside the other's coarser precision; undated reports go together (a dated
-    and an undated report of the same kind may be two happenings, so they stay apart)."""
+    and an undated report of the same kind may be two happenings, so they stay apart). A date that
+    only says when a report was made counts as undated here."""
     if a is None or b is None:
-        return a is None and b is None
+        return (a is None or _weak(a)) and (b is None or _weak(b))
+    if _weak(a) and _weak(b):
+        return True
     x, y = a.value, b.value
     return x.startswith(y) or y.startswith(x)
 
