@@ -28,8 +28,11 @@ def _add_gazetteer(kiwi) -> int:
     """Give Kiwi every gazetteer name, so multi-word names stay one token carrying the id."""
     n = 0
     for e in gazetteer.entries().values():
+        ordinary = set(e.extra.get("ambiguous_ko", ()))
         for surface in e.ko:
-            if not _NAMEISH.match(surface):
+            # names that are also ordinary words (인도 'hand over', 수단 'means') are left to Kiwi's own
+            # analysis; the matcher accepts them only where Kiwi reads a proper noun
+            if not _NAMEISH.match(surface) or surface in ordinary:
                 continue
             # score 10 makes the user entry win over Kiwi's own analysis (김정은 -> one NNP with the id)
             if kiwi.add_user_word(surface, "NNP", 10.0, user_value={"id": e.id}):

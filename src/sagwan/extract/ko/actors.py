@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from sagwan import gazetteer
 from sagwan.extract.ko import lexicon
@@ -113,7 +114,7 @@ def _korean_name(form: str) -> tuple[str, str] | None:
 
 def _name_token(tok: Token, text: str, adjacent_title: bool) -> bool:
     """Can this morpheme be part of a person's name?"""
-    if posting_marker(tok):
+    if posting_marker(tok) or is_abbreviation_compound(tok.form):
         return False
     if tok.tag in NAME_TAGS:
         return tok.tag != "SL" or tok.form[:1].isupper()
@@ -428,6 +429,7 @@ class _Finder:
                 self._organisation(chunk)
                 self._people(sent, chunk)
                 self._rest(sent, chunk)
+            self._abbreviations(sent)
         self._orphan_appositives()
         return sorted(self.acts.by_id.values(), key=lambda a: a.mentions[0].start)
 
@@ -451,6 +453,37 @@ class _Finder:
                 k = j + 1
                 continue
             k += 1
+
+    def _abbreviations(self, sent: Sentence) -> None:
+        """One-syllable state names in compounds: 한미, 북·러, 한·미·일, 남북, 미중; 북측, 남측 ('the X side');
+        대북, 대러 ('toward X', as in 대북 제재). Each syllable is a mention of its state."""
+        abbr = gazetteer.abbreviations()
+        names = gazetteer.aliases()
+        not_states = lexicon.words("abbreviations.tsv")
+        text = self.text
+        for m in _abbr_pattern().finditer(text, sent.start, sent.end):
+            word = m.group("word")
+            start = m.start("word")
+            if any(start <= t < m.end("word") for t in self.acts.taken):
+                continue
+            eojeol = re.match(r"[가-힣·ㆍ\-]+", text[start:]).group()
+            if any(eojeol.startswith(n) for n in names if len(n) >= 2 and n[0] in abbr and n[1] in abbr) or \
+                    any(eojeol.startswith(w) for w in not_states):
+                continue   # 북한, 남한 are names; 중남미 is not three states
+            letters = [(start + i, c) for i, c in enumerate(word) if c in abbr]
+            if m.group("prefix") == "대" and not (word in ("북", "남", "러") or m.group("policy")):
+                continue   # 대중 'the public', 대미 'the finale': only toward-X before a policy word
+            if len(letters) == 1 and not (m.group("side") or m.group("prefix")):
+                continue
+            if not re.search(r"[·ㆍ\-]", word) and not all(c in _GLUED for _, c in letters):
+                continue   # glued compounds only of the seven everyday ones (우호 is friendship)
+            if len({c for _, c in letters}) != len(letters):
+                continue   # 일일 'daily', 미미 'slight'
+            for pos, c in letters:
+                e = gazetteer.get(abbr[c])
+                if e is not None:
+                    self.acts.add(_entry_actor(e, self.doc.published), pos, pos + 1)
+                    self.acts.taken.add(pos)
 
     def _extend_given_name(self, toks: list[Token], i: int, j: int) -> tuple[int, int]:
         """'세르게이 러브로프' where only the surname is a known spelling: take the given name along."""
@@ -481,6 +514,26 @@ class _Finder:
                 a = self.actor_at(t.start)
                 if a is not None and a.kind == "person":
                     last_person = a
+
+
+# Korean press glues these without a separator (한미, 남북, 북중, 한중일); others need one (러·우)
+_GLUED = frozenset("한남북미중러일")
+
+
+def is_abbreviation_compound(form: str) -> bool:
+    """'한미', '북·러', '한·미·일': a run of state abbreviations, not a name."""
+    core = re.sub(r"[·ㆍ\-]", "", form)
+    return len(core) >= 2 and all(c in _GLUED for c in core)
+
+
+@cache
+def _abbr_pattern() -> re.Pattern[str]:
+    chars = "".join(sorted(gazetteer.abbreviations()))
+    one = f"[{chars}]"
+    policy = "정책|제재|외교|압박|수출|관계|무역|관세|견제|협상|지원|특사|담화|성명"
+    return re.compile(
+        rf"(?<![가-힣])(?P<prefix>대)?(?P<word>{one}(?:[·ㆍ\-]?{one}){{0,3}})"
+        rf"(?:(?P<side>측)|(?=\s?(?P<policy>{policy}))|(?=[\s,·)”’'\"]|[가-힣]))")
 
 
 def find_actors(doc: Document) -> list[Actor]:

@@ -72,11 +72,26 @@ def squeeze(s: str) -> str:
 
 @cache
 def _ambiguous() -> frozenset[str]:
-    """Korean names that are also ordinary words (인도 'hand over', 수단 'means'): need an NNP reading."""
+    """Korean names that are also ordinary words (인도 'hand over', 수단 'means'): need an NNP reading.
+    A name shared by several bodies (국방부) is not one of them: the context picks the body."""
+    names = gazetteer.aliases()
     out: set[str] = set()
     for e in gazetteer.entries().values():
-        out.update(e.extra.get("ambiguous_ko", ()))
+        out.update(a for a in e.extra.get("ambiguous_ko", ()) if len(names.get(a, ())) <= 1)
     return frozenset(out)
+
+
+def _pick(ids: tuple[str, ...], text: str, tokens: list[Token], i: int) -> gazetteer.Entry | None:
+    """Of several bodies with one name ('국방부'), the one of the state named right before it
+    ('러시아 국방부'), else the first listed (the gazetteer lists the Korean press's default first)."""
+    entries = [e for e in (gazetteer.get(x) for x in ids) if e is not None]
+    if len(entries) > 1 and i > 0:
+        prev = tokens[i - 1]
+        state = prev.value or next(iter(gazetteer.aliases().get(prev.form, ())), None)
+        for e in entries:
+            if state and e.country == state:
+                return e
+    return entries[0] if entries else None
 
 
 def gazetteer_match(text: str, tokens: list[Token], i: int) -> tuple[int, gazetteer.Entry] | None:
@@ -95,7 +110,7 @@ def gazetteer_match(text: str, tokens: list[Token], i: int) -> tuple[int, gazett
             continue
         if j == i and tokens[i].tag not in NOMINAL:
             continue
-        entry = gazetteer.get(ids[0])
+        entry = _pick(ids, text, tokens, i)
         if entry is not None:
             return j, entry
     return None

@@ -23,7 +23,9 @@ _CLAUSE_EC = {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "�
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "EP")
 _TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이후", "이전", "무렵"}
 _LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
-                "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지"}
+                "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현"}
+# 'to have' a meeting or an agreement: 회담을 가졌다/갖고 (but not 거부권을 가진 'holding a veto')
+_HAVE = {"가지", "갖"}
 _EXPERIENCER = {"받", "당하", "겪", "직면"}   # noun event + 을 받다: the subject undergoes it
 _POSTPOSITIONAL = {"대하", "의하", "관하", "위하", "통하", "따르", "걸치", "비하", "대비하", "둘러싸"}
 _HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협정", "조약", "문제", "회의"}
@@ -367,7 +369,9 @@ class _Coder:
             if nxt is None or nxt.tag in ("SF", "EF") or (nxt.tag == "SP" and n + 1 >= len(toks)):
                 tr.nominal = False            # headline: '… 것을 비난.'
                 tr.used = True
-            elif nxt.tag == "JKO" and verb is not None and (verb.form in _LIGHT_VERBS or verb.form in _EXPERIENCER):
+            elif nxt.tag == "JKO" and verb is not None and (
+                    verb.form in _LIGHT_VERBS or verb.form in _EXPERIENCER
+                    or verb.form in _HAVE and tr.spec["type"] in ("CONSULT", "AGREE") and tr.lemma != "거부권"):
                 tr.nominal = False
                 tr.passive = verb.form in _EXPERIENCER
                 tr.last = v + (1 if v + 1 < len(toks) and toks[v + 1].tag in ("XSV", "XSA") else 0)
@@ -482,6 +486,9 @@ class _Coder:
                 [a for a in args if a.marker == "TO"] or (near if tr.nominal else [])
             if not target and not tr.nominal:
                 target = self._clause_object(rd, tr, args)
+            if not target:
+                # 'X의 발사를 비난', '남측의 제의에 응하다': the owner of the thing acted on
+                target = [a for a in args if a.marker == "OF" and a.particle < tr.index]
             if not source and of:
                 source = self._last_group(of, rd.args)
         if tr.passive:
