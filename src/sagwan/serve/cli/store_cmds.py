@@ -36,20 +36,29 @@ limit_option = click.option("--limit", type=click.IntRange(min=1), default=None,
 @db_option
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip documents larger than this.")
-def ingest_cmd(paths: tuple[str, ...], db_url: str | None, max_bytes: int) -> None:
-    """Extract files, directories, globs or - and store them (re-running changes nothing)."""
-    with open_store(db_url) as store:
-        if sys.stderr.isatty():
-            from rich.progress import Progress
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Extract on a local Dask cluster of N worker processes.")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None, help="Extract on a running Dask cluster.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None, metavar="DIR",
+              help="Write sagwan/1 record shards to DIR instead of a database (`sagwan ingest DIR` stores them).")
+@click.option("--out-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
+              help="Shard format for --out.")
+def ingest_cmd(paths: tuple[str, ...], db_url: str | None, max_bytes: int, workers: int | None,
+               scheduler: str | None, out_dir: Path | None, out_format: str) -> None:
+    """Extract files, directories, globs or - and store them (re-running changes nothing); record shards
+    (sagwan/1 JSON Lines or Parquet) are stored as they are."""
+    from sagwan.parallel import ingest_paths, progress_bar
 
-            with Progress(transient=True) as bar:
-                task = bar.add_task("ingesting", total=None)
-                summary = store.ingest(paths, max_bytes=max_bytes,
-                                       progress=lambda done, total: bar.update(task, completed=done, total=total))
-        else:
-            summary = store.ingest(paths, max_bytes=max_bytes)
-    click.echo(f"sagwan: {summary.documents} document(s) stored, {summary.unchanged} unchanged, "
-               f"{summary.events} event(s), {summary.quotes} quote(s), {len(summary.failures)} failure(s)", err=True)
+    with progress_bar(sys.stderr.isatty()) as progress:
+        summary = ingest_paths(paths, db_url=db_url, max_bytes=max_bytes, workers=workers, scheduler=scheduler,
+                               out=out_dir, out_format=out_format, progress=progress)
+    if out_dir is not None:
+        click.echo(f"sagwan: {summary.documents} record(s) written to {out_dir}, {summary.events} event(s), "
+                   f"{summary.quotes} quote(s), {len(summary.failures)} failure(s)", err=True)
+    else:
+        click.echo(f"sagwan: {summary.documents} document(s) stored, {summary.unchanged} unchanged, "
+                   f"{summary.events} event(s), {summary.quotes} quote(s), {len(summary.failures)} failure(s)",
+                   err=True)
     for failure in summary.failures:
         click.echo(f"sagwan: failed {failure}", err=True)
     if summary.failures:

@@ -1,0 +1,90 @@
+"""The actor network: who acts on whom, how often, and how cooperatively.
+
+Nodes are actors (states by default); a directed edge X→Y gathers every event that links X to Y
+(see `selection.directed_pairs`), with its count, its counts by quad class and the mean
+cooperation–conflict score. Exports: JSON for the web (nodes/edges lists) and GraphML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from sagwan.analytics.scores import QUADS, event_quad, event_score
+from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, directed_pairs, select_events
+from sagwan.errors import ConfigError
+
+
+def default_label(actor_id: str) -> str:
+    """The gazetteer's display name, or the id itself."""
+    from sagwan import gazetteer
+
+    entry = gazetteer.get(actor_id)
+    return entry.name if entry else actor_id
+
+
+def actor_network(events: Iterable[dict[str, Any]], *, level: str = "state",
+                  exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES, attributed_to: str | None = None,
+                  label: Callable[[str], str] = default_label, min_events: int = 1) -> nx.DiGraph:
+    """A directed graph of actors; edges with fewer than `min_events` events are left out."""
+    if min_events < 1:
+        raise ConfigError("the minimum number of events per edge must be at least 1")
+    graph = nx.DiGraph()
+    for ev in select_events(events, exclude_status=exclude_status, attributed_to=attributed_to):
+        pairs = directed_pairs(ev, level)
+        score = event_score(ev)
+        quad = event_quad(ev)
+        for x, y in pairs:
+            if not graph.has_edge(x, y):
+                graph.add_edge(x, y, count=0, score_sum=0.0, n_scored=0, event_ids=[],
+                               **dict.fromkeys(QUADS, 0))
+            data = graph.edges[x, y]
+            data["count"] += 1
+            data["event_ids"].append(str(ev["id"]))
+            if quad:
+                data[quad] += 1
+            if score is not None:
+                data["score_sum"] += score
+                data["n_scored"] += 1
+    weak = [(x, y) for x, y, n in graph.edges(data="count") if n < min_events]
+    graph.remove_edges_from(weak)
+    graph.remove_nodes_from([n for n in list(graph.nodes) if graph.degree(n) == 0])
+    for _, _, data in graph.edges(data=True):
+        data["mean_score"] = round(data["score_sum"] / data["n_scored"], 4) if data["n_scored"] else None
+        data["score_sum"] = round(data["score_sum"], 4)
+    for node in graph.nodes:
+        events_of = {e for *_, ids in graph.in_edges(node, data="event_ids") for e in ids}
+        events_of |= {e for *_, ids in graph.out_edges(node, data="event_ids") for e in ids}
+        graph.nodes[node]["label"] = label(node)
+        graph.nodes[node]["n_events"] = len(events_of)
+    return graph
+
+
+def network_json(graph: nx.DiGraph) -> dict[str, Any]:
+    """{"nodes": [{id, label, n_events}], "edges": [{source, target, count, mean_score, quads..., event_ids}]}."""
+    nodes = [{"id": n, **d} for n, d in sorted(graph.nodes(data=True))]
+    edges = [{"source": x, "target": y, **d} for x, y, d in sorted(graph.edges(data=True), key=lambda e: e[:2])]
+    return {"nodes": nodes, "edges": edges}
+
+
+def write_graphml(graph: nx.DiGraph, path: str | Path) -> Path:
+    """Write GraphML (lists become space-separated strings; missing scores are left out), atomically."""
+    out = nx.DiGraph()
+    for n, d in graph.nodes(data=True):
+        out.add_node(n, **{k: v for k, v in d.items() if v is not None})
+    for x, y, d in graph.edges(data=True):
+        attrs = {k: (" ".join(v) if isinstance(v, list) else v) for k, v in d.items() if v is not None}
+        out.add_edge(x, y, **attrs)
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        nx.write_graphml(out, tmp)
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ConfigError(f"{path}: cannot write the GraphML file ({exc.strerror or exc}); "
+                          "check that the folder exists and is writable") from exc
+    return path

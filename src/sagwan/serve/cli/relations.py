@@ -1,0 +1,228 @@
+"""`sagwan dyad | triangle | network | report | serve`: relations you can see, over a store.
+
+Each command opens an existing store, calls one public function (sagwan.analytics,
+sagwan.serve.web.report, sagwan.serve.api) and formats what it returns.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from sagwan.analytics.periods import PERIODS
+from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, LEVELS
+from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND
+from sagwan.serve.api.source import DEFAULT_DB, open_existing
+
+log = logging.getLogger(__name__)
+FORMATS = ("table", "csv", "json")
+
+
+def _statuses(value: str | None, keep_all: bool) -> tuple[str, ...]:
+    if keep_all:
+        return ()
+    if value is None:
+        return DEFAULT_EXCLUDED_STATUSES
+    return tuple(s.strip() for s in value.split(",") if s.strip())
+
+
+def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--db, --from, --to, --level, --exclude-status, --all-statuses, --attributed-to."""
+    options = [
+        click.option("--db", default=None, metavar="PATH|URL",
+                     help=f"SQLite path or postgresql:// URL (default: ./{DEFAULT_DB})."),
+        click.option("--from", "date_from", default=None, metavar="DATE",
+                     help="Only events from this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--to", "date_to", default=None, metavar="DATE", help="Only events up to this date."),
+        click.option("--level", type=click.Choice(LEVELS), default="state", show_default=True,
+                     help="state: each actor counted as its country; actor: actor ids as they are."),
+        click.option("--exclude-status", default=None, metavar="S1,S2",
+                     help="Statuses to leave out (default: " + ",".join(DEFAULT_EXCLUDED_STATUSES) + ")."),
+        click.option("--all-statuses", is_flag=True, help="Keep events of every status."),
+        click.option("--attributed-to", default=None, metavar="ACTOR|none",
+                     help="Only events asserted by this actor id; 'none' = the article's own voice."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _events(store: Any, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
+    from sagwan.analytics import within
+
+    return within(store.events(), date_from, date_to)
+
+
+def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("(no events)" if fmt == "table" else "")
+        return
+    columns = list(rows[0])
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    cells = [[("" if r[c] is None else str(r[c])) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
+    for row in cells:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+
+
+@click.command("dyad")
+@click.argument("a")
+@click.argument("b")
+@click.option("--by", type=click.Choice(PERIODS), default="quarter", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@common_options
+def dyad_cmd(a: str, b: str, by: str, fmt: str, db: str | None, date_from: str | None, date_to: str | None,
+             level: str, exclude_status: str | None, all_statuses: bool, attributed_to: str | None) -> None:
+    """Events between A and B per period: counts by quad class and type, score sum and mean, per direction."""
+    from sagwan.analytics import dyad_series, series_table
+
+    store = open_existing(db)
+    series = dyad_series(_events(store, date_from, date_to), a, b, by=by, level=level,
+                         exclude_status=_statuses(exclude_status, all_statuses), attributed_to=attributed_to)
+    if fmt == "json":
+        click.echo(json.dumps(series.to_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _echo_rows(series_table(series), fmt)
+    else:
+        # people read the periods that have events; csv and json keep every period for analysis
+        busy = {r.period for r in series.rows if r.direction == "both" and r.n_events}
+        _echo_rows([r for r in series_table(series) if r["period"] in busy], fmt)
+        if len(busy) < len(series.periods):
+            click.echo(f"({len(series.periods) - len(busy)} {by}(s) without events not shown; "
+                       "--format csv lists every period)", err=True)
+    if series.unplaced and fmt == "table":
+        click.echo(f"({len(series.unplaced)} event(s) dated only by year are not placed in a {by}; "
+                   "use --by year to count them)", err=True)
+
+
+@click.command("triangle")
+@click.argument("a")
+@click.argument("b")
+@click.argument("c")
+@click.option("--by", type=click.Choice(PERIODS), default="quarter", show_default=True)
+@click.option("--neutral-band", type=click.FloatRange(min=0), default=DEFAULT_NEUTRAL_BAND, show_default=True,
+              help="A tie whose mean score is within ± this is neutral (0).")
+@click.option("--min-events", type=click.IntRange(min=1), default=DEFAULT_MIN_EVENTS, show_default=True,
+              help="Fewer scored events than this on a tie make the window incomplete.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@common_options
+def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_events: int, fmt: str, db: str | None,
+                 date_from: str | None, date_to: str | None, level: str, exclude_status: str | None,
+                 all_statuses: bool, attributed_to: str | None) -> None:
+    """Strategic-triangle type, roles and ties of A, B, C per window (method: docs/triangles.md)."""
+    from sagwan.analytics import TYPE_NAMES, triangle_series
+
+    store = open_existing(db)
+    tri = triangle_series(_events(store, date_from, date_to), a, b, c, by=by, level=level, neutral_band=neutral_band,
+                          min_events=min_events, exclude_status=_statuses(exclude_status, all_statuses),
+                          attributed_to=attributed_to)
+    if fmt == "json":
+        click.echo(json.dumps(tri.to_dict(), ensure_ascii=False, indent=2))
+        return
+    rows = []
+    shown = tri.windows if fmt == "csv" else [w for w in tri.windows if any(t.n_events for t in w.ties)]
+    for w in shown:
+        rows.append({
+            "period": w.period, "type": TYPE_NAMES[w.type] + (" (weak)" if w.weak else ""), "signs": w.signs,
+            "ties": "; ".join(f"{'-'.join(t.pair)} {t.sign} "
+                              f"{'' if t.mean is None else f'{t.mean:+.2f} '}({t.n_events})" for t in w.ties),
+            "roles": ", ".join(f"{m}={r}" for m, r in w.roles.items()),
+        })
+    _echo_rows(rows, fmt)
+    if len(shown) < len(tri.windows):
+        click.echo(f"({len(tri.windows) - len(shown)} window(s) without events among the three not shown: "
+                   "all incomplete)", err=True)
+    if fmt == "table" and tri.transitions:
+        steps = [f"{t['from_period']} {t['from_label']} -> {t['to_period']} {t['to_label']}" for t in tri.transitions]
+        click.echo("transitions: " + "; ".join(steps))
+
+
+@click.command("network")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write here: .json for the web's JSON, anything else GraphML (default: JSON to standard output).")
+@click.option("--min-events", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Leave out edges with fewer events.")
+@common_options
+def network_cmd(output: Path | None, min_events: int, db: str | None, date_from: str | None, date_to: str | None,
+                level: str, exclude_status: str | None, all_statuses: bool, attributed_to: str | None) -> None:
+    """The actor network: who acts on whom, how often, and with what mean score."""
+    from sagwan.analytics import actor_network, network_json, write_graphml
+
+    store = open_existing(db)
+    graph = actor_network(_events(store, date_from, date_to), level=level, min_events=min_events,
+                          exclude_status=_statuses(exclude_status, all_statuses), attributed_to=attributed_to)
+    if output is None:
+        click.echo(json.dumps(network_json(graph), ensure_ascii=False, indent=2))
+        return
+    if output.suffix.lower() == ".json":
+        tmp = output.with_name(output.name + ".tmp")
+        tmp.write_text(json.dumps(network_json(graph), ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(output)
+    else:
+        write_graphml(graph, output)
+    click.echo(f"sagwan: wrote {graph.number_of_nodes()} actor(s) and {graph.number_of_edges()} edge(s) "
+               f"to {output}", err=True)
+
+
+@click.command("report")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
+              show_default=True)
+@click.option("--by", type=click.Choice(PERIODS), default="quarter", show_default=True)
+@click.option("--dyad", "dyads", multiple=True, metavar="A,B",
+              help="A dyad to chart (repeatable; default PRK,RUS PRK,CHN CHN,RUS).")
+@click.option("--triangle", nargs=3, default=None, metavar="A B C", help="Triangle members (default PRK RUS CHN).")
+@click.option("--neutral-band", type=click.FloatRange(min=0), default=DEFAULT_NEUTRAL_BAND, show_default=True)
+@click.option("--min-events", type=click.IntRange(min=1), default=DEFAULT_MIN_EVENTS, show_default=True)
+@click.option("--title", default="sagwan report", show_default=True)
+@common_options
+def report_cmd(output: Path, by: str, dyads: tuple[str, ...], triangle: tuple[str, str, str] | None,
+               neutral_band: float, min_events: int, title: str, db: str | None, date_from: str | None,
+               date_to: str | None, level: str, exclude_status: str | None, all_statuses: bool,
+               attributed_to: str | None) -> None:
+    """A static, self-contained HTML report: timeline, dyads, triangle, network and the evidence."""
+    from sagwan.serve.web.report import DEFAULT_DYADS, DEFAULT_TRIANGLE, ReportOptions, parse_pairs, write_report
+
+    options = ReportOptions(by=by, dyads=parse_pairs(dyads) if dyads else DEFAULT_DYADS,
+                            triangle=tuple(triangle) if triangle else DEFAULT_TRIANGLE, level=level,
+                            exclude_status=_statuses(exclude_status, all_statuses), attributed_to=attributed_to,
+                            neutral_band=neutral_band, min_events=min_events, title=title,
+                            date_from=date_from, date_to=date_to)
+    store = open_existing(db)
+    path = write_report(store, output, options)
+    click.echo(f"sagwan: wrote {path}", err=True)
+
+
+@click.command("serve")
+@click.option("--db", default=None, metavar="PATH|URL",
+              help=f"SQLite path or postgresql:// URL (default: ./{DEFAULT_DB}).")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default keeps the dashboard on this machine.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve_cmd(db: str | None, host: str, port: int) -> None:
+    """The read-only dashboard and JSON API (/api/, schema at /openapi.json)."""
+    import uvicorn
+
+    from sagwan.serve.api import create_app
+
+    app = create_app(open_existing(db))
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("listening on %s: anyone who can reach this address can read the chronicle", host)
+    click.echo(f"sagwan: dashboard at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

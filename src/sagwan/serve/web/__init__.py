@@ -1,0 +1,1 @@
+"""The dashboard's page and assets, and the static HTML report (`sagwan report`)."""

@@ -1,0 +1,274 @@
+/* sagwan charts: shared by the dashboard and the static report. Needs window.echarts.
+   Every function takes the JSON the Python analytics produce (sagwan.analytics) and never
+   inserts text as HTML: labels go through ECharts (which draws text) or textContent. */
+(function () {
+  "use strict";
+
+  var QUADS = ["verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict", "unscored"];
+  var QUAD_COLORS = {
+    "verbal-cooperation": "#91bfdb", "material-cooperation": "#1a9850",
+    "verbal-conflict": "#fdae61", "material-conflict": "#d73027", "unscored": "#bdbdbd"
+  };
+  var TYPE_NAMES = {
+    menage: "ménage à trois", romantic: "romantic triangle", marriage: "stable marriage",
+    unit_veto: "unit veto", unaligned: "unaligned", incomplete: "incomplete"
+  };
+  var TYPE_ORDER = ["menage", "romantic", "marriage", "unit_veto", "unaligned", "incomplete"];
+  var TYPE_COLORS = {
+    menage: "#1a9850", romantic: "#e08214", marriage: "#2c7fb8", unit_veto: "#d73027",
+    unaligned: "#8c8c8c", incomplete: "#d9d9d9"
+  };
+  var SIGN_COLORS = { "+": "#1a9850", "-": "#d73027", "0": "#8c8c8c", "?": "#c8c8c8" };
+  var DIR_COLORS = ["#5e3c99", "#e66101", "#333333"];
+  var FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans KR', 'Apple SD Gothic Neo', sans-serif";
+
+  function init(el) {
+    var old = window.echarts.getInstanceByDom(el);
+    if (old) { old.dispose(); }
+    var chart = window.echarts.init(el, null, { renderer: "canvas" });
+    window.addEventListener("resize", function () { chart.resize(); });
+    return chart;
+  }
+
+  function base() {
+    return { animation: false, textStyle: { fontFamily: FONT }, grid: { left: 56, right: 56, top: 48, bottom: 40 } };
+  }
+
+  function fmt(x) { return x === null || x === undefined ? "–" : (Math.round(x * 100) / 100).toString(); }
+
+  /* Events per period, stacked by quad class. onClick(period, eventIds) */
+  function timeline(el, data, onClick) {
+    var chart = init(el);
+    var series = QUADS.filter(function (q) { return data.counts[q]; }).map(function (q) {
+      return { name: q, type: "bar", stack: "all", data: data.counts[q], itemStyle: { color: QUAD_COLORS[q] },
+               emphasis: { focus: "series" } };
+    });
+    var opt = base();
+    opt.tooltip = { trigger: "axis", axisPointer: { type: "shadow" } };
+    opt.legend = { top: 4 };
+    opt.grid.top = 56;
+    opt.xAxis = { type: "category", data: data.periods };
+    opt.yAxis = { type: "value", name: "events", minInterval: 1 };
+    opt.series = series;
+    chart.setOption(opt);
+    if (onClick) {
+      chart.on("click", function (p) { onClick(p.name, data.event_ids[p.name] || []); });
+    }
+    return chart;
+  }
+
+  /* A dyad series: bars = events per direction, lines = mean score (right axis, -10..+10).
+     onClick(period, direction, eventIds) */
+  function dyad(el, s, onClick) {
+    var chart = init(el);
+    var dirs = [s.a + ">" + s.b, s.b + ">" + s.a, "both"];
+    var rows = {};
+    s.rows.forEach(function (r) { rows[r.period + "|" + r.direction] = r; });
+    function col(dir, key) {
+      return s.periods.map(function (p) { var r = rows[p + "|" + dir]; return r ? r[key] : null; });
+    }
+    var series = [];
+    dirs.slice(0, 2).forEach(function (d, i) {
+      series.push({ name: d.replace(">", "→") + " events", type: "bar", data: col(d, "n_events"),
+                    itemStyle: { color: DIR_COLORS[i], opacity: 0.35 }, barMaxWidth: 28, dir: d });
+    });
+    dirs.forEach(function (d, i) {
+      series.push({ name: (d === "both" ? "both" : d.replace(">", "→")) + " mean score", type: "line",
+                    yAxisIndex: 1, data: col(d, "score_mean"), connectNulls: false, symbolSize: d === "both" ? 9 : 11,
+                    symbol: ["triangle", "diamond", "circle"][i],
+                    lineStyle: { width: d === "both" ? 3 : 2, type: d === "both" ? "solid" : "dashed" },
+                    itemStyle: { color: DIR_COLORS[i] }, dir: d });
+    });
+    var opt = base();
+    opt.title = { text: s.a + " – " + s.b, left: 8, top: 4, textStyle: { fontSize: 14 } };
+    opt.tooltip = { trigger: "axis", valueFormatter: fmt };
+    opt.legend = { bottom: 0, left: "center", type: "scroll" };
+    opt.grid = { left: 56, right: 56, top: 48, bottom: 64 };
+    opt.xAxis = { type: "category", data: s.periods };
+    opt.yAxis = [
+      { type: "value", name: "events", minInterval: 1, splitLine: { show: false } },
+      { type: "value", name: "mean score", min: -10, max: 10, interval: 5 }
+    ];
+    opt.series = series;
+    chart.setOption(opt);
+    if (onClick) {
+      chart.on("click", function (p) {
+        var d = series[p.seriesIndex].dir;
+        var r = rows[p.name + "|" + d];
+        onClick(p.name, d, r ? r.event_ids : []);
+      });
+    }
+    return chart;
+  }
+
+  /* Triangle types over time: one coloured cell per window. onClick(window) */
+  function triangleStrip(el, tri, onClick) {
+    var chart = init(el);
+    var types = TYPE_ORDER.map(function (t) { return TYPE_NAMES[t]; });
+    var data = tri.windows.map(function (w) {
+      return { value: [w.period, TYPE_NAMES[w.type]], itemStyle: { color: TYPE_COLORS[w.type] },
+               symbol: w.weak ? "emptyCircle" : "circle", win: w };
+    });
+    var opt = base();
+    opt.grid = { left: 130, right: 24, top: 24, bottom: 40 };
+    opt.tooltip = {
+      formatter: function (p) {
+        var w = p.data.win;
+        var roles = Object.keys(w.roles).map(function (m) { return m + " " + w.roles[m]; }).join(", ");
+        return window.echarts.format.encodeHTML(w.period + ": " + w.name + (w.weak ? " (weak)" : "") +
+          " · ties " + w.signs + (roles ? " · " + roles : ""));
+      }
+    };
+    opt.xAxis = { type: "category", data: tri.windows.map(function (w) { return w.period; }) };
+    opt.yAxis = { type: "category", data: types, inverse: true };
+    opt.series = [{ type: "scatter", symbolSize: 22, data: data,
+                    lineStyle: { color: "#999" } },
+                  { type: "line", data: data.map(function (d) { return d.value; }), symbol: "none",
+                    lineStyle: { color: "#bbb", width: 1 }, z: 1, silent: true }];
+    chart.setOption(opt);
+    if (onClick) {
+      chart.on("click", function (p) { if (p.data && p.data.win) { onClick(p.data.win); } });
+    }
+    return chart;
+  }
+
+  var SVGNS = "http://www.w3.org/2000/svg";
+  function svgEl(name, attrs, text) {
+    var e = document.createElementNS(SVGNS, name);
+    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+
+  /* One window drawn as a triangle: members at the corners, ties coloured by sign. */
+  function triangleSVG(win, members) {
+    var pos = {};
+    pos[members[0]] = [90, 26];
+    pos[members[1]] = [24, 134];
+    pos[members[2]] = [156, 134];
+    var svg = svgEl("svg", { viewBox: "-10 0 200 172", width: 180, height: 156, role: "img",
+                             "aria-label": win.period + " " + win.name });
+    svg.classList.add("triangle-svg");
+    win.ties.forEach(function (t) {
+      var p = pos[t.pair[0]], q = pos[t.pair[1]];
+      svg.appendChild(svgEl("line", {
+        x1: p[0], y1: p[1], x2: q[0], y2: q[1], stroke: SIGN_COLORS[t.sign], "stroke-width": t.sign === "?" ? 2 : 4,
+        "stroke-dasharray": t.sign === "?" || t.sign === "0" ? "5 4" : "none"
+      }));
+      // label just outside the tie: push the midpoint away from the triangle's centre
+      var mx = (p[0] + q[0]) / 2, my = (p[1] + q[1]) / 2;
+      var vx = mx - 90, vy = my - 98, len = Math.sqrt(vx * vx + vy * vy) || 1;
+      mx += vx / len * 22;
+      my += vy / len * 18 + 4;
+      svg.appendChild(svgEl("text", { x: mx, y: my, "text-anchor": "middle", "font-size": 11,
+                                      fill: SIGN_COLORS[t.sign] === "#c8c8c8" ? "#888" : SIGN_COLORS[t.sign] },
+                            t.sign + " " + (t.mean === null ? "" : fmt(t.mean)) + " (" + t.n_events + ")"));
+    });
+    members.forEach(function (m) {
+      var p = pos[m];
+      var role = win.roles[m];
+      svg.appendChild(svgEl("circle", { cx: p[0], cy: p[1], r: 17, fill: role === "pivot" ? "#e08214" :
+        (role === "outcast" ? "#777" : "#fff"), stroke: "#333", "stroke-width": 1.5 }));
+      svg.appendChild(svgEl("text", { x: p[0], y: p[1] + 4, "text-anchor": "middle", "font-size": 11,
+                                      "font-weight": 600, fill: role === "pivot" || role === "outcast" ? "#fff" : "#222" },
+                            m));
+    });
+    return svg;
+  }
+
+  function hasEvents(w) { return w.ties.some(function (t) { return t.n_events > 0; }); }
+
+  /* One card per window that holds events: period, drawing, type name and roles. onClick(window) */
+  function triangleCards(container, tri, onClick) {
+    container.textContent = "";
+    var shown = tri.windows.filter(hasEvents);
+    shown.forEach(function (w) {
+      var card = document.createElement("figure");
+      card.className = "tri-card tri-" + w.type;
+      card.dataset.period = w.period;
+      card.dataset.type = w.type;
+      var head = document.createElement("figcaption");
+      var period = document.createElement("strong");
+      period.textContent = w.period;
+      var name = document.createElement("span");
+      name.className = "tri-type";
+      name.textContent = w.name + (w.weak ? " (weak)" : "");
+      head.appendChild(period);
+      head.appendChild(document.createElement("br"));
+      head.appendChild(name);
+      card.appendChild(head);
+      card.appendChild(triangleSVG(w, tri.members));
+      var roles = document.createElement("div");
+      roles.className = "tri-roles";
+      roles.textContent = Object.keys(w.roles).map(function (m) { return m + ": " + w.roles[m]; }).join(" · ") ||
+        (w.type === "incomplete" ? "too few events on a tie" : "no alignment");
+      card.appendChild(roles);
+      if (onClick) {
+        card.tabIndex = 0;
+        card.addEventListener("click", function () { onClick(w); });
+      }
+      container.appendChild(card);
+    });
+    var empty = tri.windows.length - shown.length;
+    if (empty > 0) {
+      container.appendChild(el("p", "note", empty + " window(s) with no events among the three are not drawn."));
+    }
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    e.className = cls;
+    e.textContent = text;
+    return e;
+  }
+
+  function edgeColor(mean) {
+    if (mean === null || mean === undefined) { return "#bdbdbd"; }
+    if (mean >= 1) { return "#1a9850"; }
+    if (mean <= -1) { return "#d73027"; }
+    return "#8c8c8c";
+  }
+
+  /* The actor network: node size by events, edge colour by mean score, width by count.
+     onClick(edge or node data) */
+  function network(el, net, onClick) {
+    var chart = init(el);
+    var maxN = Math.max.apply(null, [1].concat(net.nodes.map(function (n) { return n.n_events; })));
+    var nodes = net.nodes.map(function (n) {
+      return { id: n.id, name: n.id, value: n.n_events, label: { show: true, formatter: n.id },
+               symbolSize: 18 + 34 * Math.sqrt(n.n_events / maxN), tip: n.label + " (" + n.id + "): " + n.n_events +
+               " events", itemStyle: { color: "#4a6fa5" } };
+    });
+    var edges = net.edges.map(function (e) {
+      return { source: e.source, target: e.target, value: e.count, raw: e,
+               lineStyle: { color: edgeColor(e.mean_score), width: 1 + Math.min(7, Math.log2(1 + e.count) * 2),
+                            curveness: 0.18, opacity: 0.85 },
+               label: { show: true, formatter: String(e.count), fontSize: 10 } };
+    });
+    var opt = base();
+    opt.tooltip = {
+      formatter: function (p) {
+        if (p.dataType === "edge") {
+          var e = p.data.raw;
+          return window.echarts.format.encodeHTML(e.source + " → " + e.target + ": " + e.count + " events, mean " +
+            fmt(e.mean_score));
+        }
+        return window.echarts.format.encodeHTML(p.data.tip);
+      }
+    };
+    opt.series = [{ type: "graph", layout: "circular", circular: { rotateLabel: false }, roam: true,
+                    edgeSymbol: ["none", "arrow"], edgeSymbolSize: 9, data: nodes, links: edges,
+                    label: { position: "inside", color: "#fff", fontWeight: 600 },
+                    edgeLabel: { show: true }, emphasis: { focus: "adjacency" } }];
+    chart.setOption(opt);
+    if (onClick) {
+      chart.on("click", function (p) { onClick(p.dataType === "edge" ? p.data.raw : p.data); });
+    }
+    return chart;
+  }
+
+  window.SagwanCharts = {
+    timeline: timeline, dyad: dyad, triangleStrip: triangleStrip, triangleSVG: triangleSVG,
+    triangleCards: triangleCards, network: network, TYPE_NAMES: TYPE_NAMES, TYPE_COLORS: TYPE_COLORS
+  };
+})();
