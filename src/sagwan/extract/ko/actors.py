@@ -97,6 +97,20 @@ def _entry_actor(e: gazetteer.Entry, published: str | None) -> Actor:
                  wikidata=e.wikidata)
 
 
+def _office_holder(surname: str, title: str, published: str | None) -> gazetteer.Entry | None:
+    """The one person in the gazetteer with this surname who held an office with this title on the
+    publication date: '김 위원장' in 2024 is Kim Jong Un, '시 주석' is Xi Jinping."""
+    found = []
+    for e in gazetteer.entries().values():
+        if e.kind != "person" or e.surname_ko != surname:
+            continue
+        role = e.role_on(published) if published else None
+        if role and (role.get("to") is None or published and published <= role["to"]) and \
+                title in {squeeze(t) for t in role.get("titles_ko", ())}:
+            found.append(e)
+    return found[0] if len(found) == 1 else None
+
+
 def _slug(name: str) -> str:
     return re.sub(r"[^\w]+", "-", name.strip().lower()).strip("-")
 
@@ -360,6 +374,11 @@ class _Finder:
         if i != j and form not in {s for p in self.acts.persons for s in p.short}:
             return False
         p = self.acts.resolve_short(form, title[1] if title[3] != "honorific" else None)
+        if p is None and title[3] != "honorific":
+            e = _office_holder(form, title[1], self.doc.published)
+            if e is not None:
+                self._gazetteer_person(chunk, i, j, e, title)
+                return True
         if p is None:
             return len(form) == 1  # a lone surname nobody was introduced with: leave it unnamed
         self.acts.add(p.actor, toks[i].start, toks[j].end)
@@ -399,6 +418,8 @@ class _Finder:
             if kind is None or k + 1 < len(toks) and title_at(self.text, toks, k + 1) is None and \
                     toks[k + 1].tag in ("NNP",):
                 continue
+            if k in self.hits:
+                continue   # '미국 국무부': the gazetteer knows the body
             lo = k - 1
             while lo > 0 and toks[lo - 1].tag in ("NNP", "NNG", "SL") and toks[lo - 1].start not in self.acts.taken \
                     and title_at(self.text, toks, lo - 1) is None and lo - 1 not in self.hits:

@@ -23,13 +23,16 @@ _CLAUSE_EC = {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "�
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "EP")
 _TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이후", "이전", "무렵"}
 _LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
-                "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현"}
+                "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현", "표하",
+                "표명", "전하", "보내"}
 # 'to have' a meeting or an agreement: 회담을 가졌다/갖고 (but not 거부권을 가진 'holding a veto')
 _HAVE = {"가지", "갖"}
 _EXPERIENCER = {"받", "당하", "겪", "직면"}   # noun event + 을 받다: the subject undergoes it
 _POSTPOSITIONAL = {"대하", "의하", "관하", "위하", "통하", "따르", "걸치", "비하", "대비하", "둘러싸"}
-_HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협정", "조약", "문제", "회의"}
-_HAPPEN = {"열리", "이어지", "이루어지", "개최되", "진행되", "시작되", "계속되"}  # '정상회담이 열렸다'
+_HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협정", "조약", "문제", "회의", "제안", "제의", "계획",
+               "구상", "움직임", "의사", "의지"}
+# '정상회담이 열렸다': a noun event and a verb of happening
+_HAPPEN = {"열리", "이어지", "이루어지", "이뤄지", "개최되", "진행되", "시작되", "계속되", "성사되", "있"}
 _PARTIES = {"양자", "양국", "양측", "두 나라", "두 정상", "양 정상", "양 정상은"}
 _IN_RETURN = ("보상", "대가", "대신", "반대급부")
 _COOPERATIVE_PROMISE = {"COOPERATE", "AID", "CONSULT", "SUPPORT"}
@@ -98,7 +101,9 @@ class _Draft:
 class _SentenceReader:
     """Arguments, clauses and markers of one sentence."""
 
-    def __init__(self, doc: Document, sent: Sentence, actor_of, pairs: dict[int, tuple[Actor, Actor]]):
+    def __init__(self, doc: Document, sent: Sentence, actor_of, pairs: dict[int, tuple[Actor, Actor]],
+                 compound=lambda start: ()):
+        self.compound = compound
         self.doc = doc
         self.sent = sent
         self.toks = sent.tokens
@@ -159,7 +164,7 @@ class _SentenceReader:
         if t.tag in ("JKS", "JX") and t.form in _SUBJ:
             return "SUBJ", n
         if t.tag == "JKO":
-            return "OBJ", n
+            return ("PURPOSE", n) if nxt is not None and nxt.form == "위하" else ("OBJ", n)
         if t.tag == "JKG":
             return "OF", n
         if t.tag == "JKB":
@@ -195,6 +200,8 @@ class _SentenceReader:
                 k += 1
                 continue
             marker, n = self._marker_after(last + 1)
+            for other in self.compound(toks[k].start)[1:]:
+                pending.append(_Arg(other, k, "CONJ", group, particle=n))
             pending.append(_Arg(a, k, marker, group, particle=n))
             if marker == "CONJ":
                 k = n + 1
@@ -265,7 +272,11 @@ class _SentenceReader:
                 n += 1      # '북한에의 제재안의 가결을': a chain of genitives stays one phrase
             else:
                 break
-        return n < len(toks) and toks[n].tag in ("JKO", "JKS", "JX")
+        if n < len(toks) and toks[n].tag in ("JKO", "JKS", "JX"):
+            return True
+        # '…다친 데 대해', '…한 것에 대해': a clause made a noun, the complement of the predicate
+        return n + 1 < len(toks) and toks[n].form == "에" and toks[n + 1].form == "대하" and \
+            toks[n - 1].form in ("데", "것", "점")
 
     def args_between(self, lo: int, hi: int) -> list[_Arg]:
         return [a for a in self.args if lo <= a.index < hi]
@@ -278,6 +289,13 @@ class _Coder:
         self.said: list[Said] = find_said(doc)
         self.mentions = sorted(((m.start, m.end, a) for a in doc.actors for m in a.mentions), key=lambda x: x[0])
         self.by_start = {s: (e, a) for s, e, a in self.mentions}
+        # abbreviation compounds put several states on one morpheme ('한미' = KOR, USA)
+        self.within: dict[int, list[Actor]] = {}
+        for sent in doc.sentences:
+            for t in sent.tokens:
+                inside = [a for s, e, a in self.mentions if t.start <= s < t.end and e <= t.end]
+                if len(inside) > 1:
+                    self.within[t.start] = inside
         self.actors = {a.id: a for a in doc.actors}
         self.drafts: list[_Draft] = []
         self.pairs: dict[int, tuple[str, str]] = {}   # offset of 양자/양국 -> the two parties it stands for
@@ -287,6 +305,8 @@ class _Coder:
         hit = self.by_start.get(toks[k].start)
         if hit is None:
             return None, k
+        if len(self.within.get(toks[k].start, ())) > 1:
+            return hit[1], k
         end, actor = hit
         last = k
         while last + 1 < len(toks) and toks[last + 1].start < end:
@@ -383,9 +403,9 @@ class _Coder:
                     tr.used = self._offered(toks, tr)
                 else:
                     tr.used = self._has_own_args(toks, tr)
-            elif nxt.tag in ("JKS", "JX") and verb is not None and verb.form in _HAPPEN:
-                tr.nominal = False
-                tr.last = v
+            elif nxt.tag in ("JKS", "JX") and self._happens(toks, n + 1) is not None:
+                tr.nominal = False      # '정상회담은 2019년 블라디보스토크에서 처음 열렸다'
+                tr.last = self._happens(toks, n + 1)
                 tr.used = True
             elif nxt.tag == "NNG" and any(o.index == n for o in trigs):
                 tr.governed_by = n      # '방문 초대': the head noun is the event
@@ -396,6 +416,21 @@ class _Coder:
                 tr.used = False         # '초청으로': the manner of another event
             else:
                 tr.used = self._has_own_args(toks, tr)
+
+    @staticmethod
+    def _happens(toks: list[Token], k: int) -> int | None:
+        """Index of a verb of happening that is the first predicate from toks[k] on, if it is one."""
+        for m in range(k, min(k + 12, len(toks))):
+            t = toks[m]
+            if t.tag.startswith(("VV", "VA")) or t.tag in ("XSV", "XSA", "VCP"):
+                if t.form in _HAPPEN:
+                    return m
+                if t.tag in ("XSV", "XSA") and m > 0 and toks[m - 1].form + t.form in _HAPPEN:
+                    return m
+                return None
+            if t.tag in ("EF", "EC", "SF"):
+                return None
+        return None
 
     def _offered(self, toks: list[Token], tr: _Trigger) -> bool:
         """'러시아 측이 제시한 식량 원조': a relative clause with a subject right before the noun."""
@@ -489,9 +524,9 @@ class _Coder:
             if not target:
                 # 'X의 발사를 비난', '남측의 제의에 응하다': the owner of the thing acted on
                 target = [a for a in args if a.marker == "OF" and a.particle < tr.index]
-            if not source and of:
+            if not source and of and tr.nominal:
                 source = self._last_group(of, rd.args)
-        if tr.passive:
+        if tr.passive and frame == "act":
             by = [a for a in args if a.marker == "BY"]
             return ids(by), ids(source)
         source_ids = ids(source)
@@ -608,11 +643,11 @@ class _Coder:
     def code_sentence(self, sent: Sentence) -> None:
         pairs = {k: (self.actors[a], self.actors[b]) for k, (a, b) in self.pairs.items()
                  if a in self.actors and b in self.actors}
-        rd = _SentenceReader(self.doc, sent, self.actor_of, pairs)
+        rd = _SentenceReader(self.doc, sent, self.actor_of, pairs, lambda start: self.within.get(start, ()))
         trigs = self.triggers(sent)
         drafts: dict[int, _Draft] = {}
         for tr in trigs:
-            if not tr.used:
+            if not tr.used or self._demanded(sent.tokens, tr):
                 continue
             said = self.said_at(sent.tokens[tr.index].start)
             if tr.spec["frame"] == "accuse":
@@ -630,6 +665,8 @@ class _Coder:
             etype = tr.spec["type"]
             if etype in _COOPERATIVE_PROMISE and status in ("intended",) and etype != "CONSULT":
                 etype = "AGREE"   # PLOVER codes a promise of future cooperation as AGREE
+            if etype == "AGREE" and status == "denied" and tr.spec["frame"] == "act":
+                etype, status = "REJECT", "occurred"   # not accepting an offer is rejecting it
             draft = _Draft(etype, self._mode(rd, tr), source, target, self._date(rd, tr, said, status), status,
                            said.quote.speaker if said else None, sent, tr)
             drafts[tr.index] = draft
@@ -700,6 +737,20 @@ class _Coder:
             self._resolve_pair_words(sent)
             self.code_sentence(sent)
         return self._merge()
+
+    @staticmethod
+    def _demanded(toks: list[Token], tr: _Trigger) -> bool:
+        """'중단하라고 요구했다', '해 달라고 촉구했다', '열자고 제안했다': the action asked for is the content of
+        the request, not an event of its own."""
+        prev = toks[tr.last]
+        for t in toks[tr.last + 1:tr.last + 5]:
+            if t.tag == "EC" and t.form in ("라고", "라며", "자고", "자며", "도록") and \
+                    (prev.tag.startswith("VV") or prev.tag in ("XSV", "VX")):
+                return True
+            if not (t.tag in ("VX", "EP") or t.tag == "EC" and t.form in ("어", "아", "여")):
+                return False
+            prev = t
+        return False
 
     def _resolve_pair_words(self, sent: Sentence) -> None:
         """'양자는 그해 3회 회담했고': 양자/양국 stand for the two parties of the last event with two sides."""

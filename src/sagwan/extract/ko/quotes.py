@@ -209,7 +209,8 @@ class _Quotes:
                 speaker = self._speaker_before(toks, 0, before_idx[-1] + 1)
             s = speaker
             cue_text = self.text[toks[k_cue].start:toks[cue[1][0]].end]
-            self._add(s[2] if s else None, self.text[s[0]:s[1]] if s else None, open_at + 1, close_at, "direct",
+            anonymous = None if s else self._anonymous_speaker(toks, before_idx)
+            self._add(s[2] if s else None, self.text[s[0]:s[1]] if s else anonymous, open_at + 1, close_at, "direct",
                       cue_text + "다" if not cue_text.endswith("다") else cue_text, sent, stance=cue[1][1])
             return
         # no cue: a quoted paragraph that continues the previous speaker, or quoted words used as a noun
@@ -219,6 +220,18 @@ class _Quotes:
             sid, stext, _ = self.last_speaker
             actor = next((a for _, _, a in self.mentions if a.id == sid), None)
             self._add(actor, stext, open_at + 1, close_at, "direct", None, sent)
+
+    def _anonymous_speaker(self, toks: list[Token], before_idx: list[int]) -> str | None:
+        """'한 고위 당국자는 “…”': a speaker the text does not name, as the text puts it."""
+        for k in reversed(before_idx):
+            t = toks[k]
+            if t.tag in ("JX", "JKS") and t.form in ("은", "는", "이", "가") and k > 0 and toks[k - 1].tag in (
+                    "NNG", "NNP", "NNB", "XSN"):
+                j = k - 1
+                while j > 0 and toks[j - 1].tag in ("NNG", "NNP", "XSN", "MM", "NNB"):
+                    j -= 1
+                return self.text[toks[j].start:toks[k - 1].end]
+        return None
 
     def _para_start(self, pos: int) -> int:
         return self.text.rfind("\n", 0, pos) + 1
