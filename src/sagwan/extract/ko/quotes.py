@@ -22,6 +22,7 @@ _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 _REPORTIVE = re.compile(r"(?:다|라|냐|자)(?:고|며|면서)$")      # …다고, …라며, …냐고, …다면서
 _BY = ("따르", "의하")                                            # X에 따르면 / X에 의하면
 _OUTLET_TYPES = {"news_agency", "outlet"}
+_STANCE_NOUNS = {"입장", "뜻", "방침", "의사", "견해", "의지", "계획", "입장문"}
 
 
 @dataclass
@@ -140,10 +141,13 @@ class _Quotes:
             text_start += 1
         if text_end - text_start < 2:
             return
-        for other in self.out:
+        for other in list(self.out):
             q = other.quote
             if q.start <= text_start and text_end <= q.end:
                 return  # already inside a quote found by a stronger pattern
+            if text_start <= q.start and q.end <= text_end and q.speaker == (speaker.id if speaker else None) \
+                    and q.kind == kind:
+                self.out.remove(other)   # '…할 것으로 기대하고 있다고 말했다': one saying, the outer words
         date = self._date(sent, text_start, text_end)
         q = Quote(id=f"q{len(self.out) + 1}", speaker=speaker.id if speaker else None,
                   speaker_text=speaker_text, text=self.text[text_start:text_end], start=text_start, end=text_end,
@@ -208,10 +212,10 @@ class _Quotes:
                 # "X는 VOA에 대해 “…”고 말했다": a topic-marked actor anywhere before the quote
                 speaker = self._speaker_before(toks, 0, before_idx[-1] + 1)
             s = speaker
-            cue_text = self.text[toks[k_cue].start:toks[cue[1][0]].end]
+            cue_text = self._cue_text(toks, k_cue, cue[1][0])
             anonymous = None if s else self._anonymous_speaker(toks, before_idx)
             self._add(s[2] if s else None, self.text[s[0]:s[1]] if s else anonymous, open_at + 1, close_at, "direct",
-                      cue_text + "다" if not cue_text.endswith("다") else cue_text, sent, stance=cue[1][1])
+                      cue_text, sent, stance=cue[1][1])
             return
         # no cue: a quoted paragraph that continues the previous speaker, or quoted words used as a noun
         whole_paragraph = not self.text[self._para_start(open_at):open_at].strip()
@@ -265,6 +269,16 @@ class _Quotes:
                 # an outlet's "10월 20일 보도에 따르면": the outlet; a person before an organisation wins
                 said_by = next((n for n in names if n[2].kind == "person"), None) or (names[0] if names else None)
             body_start = toks[k + 1].end
+            direct = [q for q in self.out if q.quote.kind == "direct" and q.quote.speaker and
+                      body_start <= q.quote.start < sent.end]
+            if direct:
+                # "조선중앙통신에 따르면 김 위원장은 “…”고 강조했다": the outlet carried the speaker's words
+                e = gazetteer.get(said_by[2].id) if said_by else None
+                if said_by and said_by[2].kind == "organization" and (e is None or e.type in _OUTLET_TYPES):
+                    for q in direct:
+                        q.quote.via = said_by[2].id
+                used.update(range(0, len(toks)))
+                continue
             inner = self._reported(sent, start_idx=k + 2, via_actor=said_by)
             if inner:
                 used.update(range(0, len(toks)))
@@ -276,47 +290,84 @@ class _Quotes:
         return used
 
     def _reported(self, sent: Sentence, start_idx: int = 0, via_actor=None) -> bool:
-        # inside "X에 따르면 …", a closing "-다고 한다" only marks hearsay of X, not a new speaker
-        """'X는 … -다고 말했다', 'X는 … -라며': the reported clause and its speaker."""
+        """'X는 … -다고 말했다', 'X는 … -라며 …', 'X는 … -ㄹ 것으로 내다봤다', 'X는 … -다는 입장을 밝혔다':
+        the reported clauses and their speaker. Inside "X에 따르면 …" (via_actor), a closing "-다고 한다"
+        only marks hearsay of X, not a new speaker."""
         toks = sent.tokens
         found = False
+        lo = start_idx
         for k in range(start_idx, len(toks)):
             t = toks[k]
-            if t.tag != "EC" or not _REPORTIVE.search(t.form):
+            ending = self._reporting_ending(toks, k)
+            if ending is None:
                 continue
+            cue_from, content_end = ending
             cue = None
-            if t.form.endswith(("며", "면서")):
-                cue = (k, ("", "assert", False))
+            if t.tag == "EC" and t.form.endswith(("며", "면서")):
+                cue = (k, (k, "assert", False))
             else:
-                for n in range(k + 1, min(k + 8, len(toks))):
+                for n in range(cue_from, min(cue_from + 7, len(toks))):
                     c = _cue_at(toks, n)
                     if c:
                         cue = (n, c)
                         break
-                    if toks[n].tag in ("EF", "EC", "ETM") and toks[n].tag != "EC" or toks[n].tag == "SF":
+                    if toks[n].tag in ("EF", "ETM", "SF"):
                         break
             if cue is None:
                 continue
-            n_cue, (last, stance, passive) = cue[0], cue[1] if cue[1][0] != "" else (k, "assert", False)
+            n_cue, (last, stance, passive) = cue
             if passive or (via_actor is not None and stance == "hearsay"):
                 continue
-            sub = self._speaker_before(toks, start_idx, k)
+            sub = self._speaker_before(toks, start_idx, k) or self._speaker_after(toks, k + 1, n_cue)
             if sub is None:
                 continue
-            begin = self._clause_start(toks, sub[3] + 1)
-            end = t.start + len(t.form) - (2 if t.form.endswith("면서") else 1)
-            end = min(end, t.end)
+            begin = self._clause_start(toks, sub[3] + 1) if sub[3] < k else toks[lo].start
+            if begin >= content_end:
+                continue
             via = None
             if via_actor is not None:
                 e = gazetteer.get(via_actor[2].id)
                 if via_actor[2].kind == "organization" and (e is None or e.type in _OUTLET_TYPES or e.type is None):
                     via = via_actor[2].id
-            cue_text = self.text[toks[n_cue].start:toks[last].end] if n_cue != k else t.form
-            self._add(sub[2], self.text[sub[0]:sub[1]], begin, end, "indirect", cue_text, sent, via=via,
+            cue_text = self._cue_text(toks, n_cue, last) if n_cue != k else t.form
+            self._add(sub[2], self.text[sub[0]:sub[1]], begin, content_end, "indirect", cue_text, sent, via=via,
                       stance=stance)
             found = True
-            break  # one reported clause per speech verb; nested ones belong to it
+            lo = last + 1
         return found
+
+    def _reporting_ending(self, toks: list[Token], k: int) -> tuple[int, int] | None:
+        """Does a reported clause end at toks[k]? (index where its speech verb may start, end of the words)."""
+        t = toks[k]
+        prev = toks[k - 1] if k > 0 else None
+        if t.tag == "EC" and _REPORTIVE.search(t.form):
+            end = t.start + len(t.form) - (2 if t.form.endswith("면서") else 1)
+            if prev is not None and prev.tag == "VCP" and t.form.startswith("라"):
+                end = prev.start          # '…할 것이라고': the words end with 것
+            return k + 1, min(end, t.end)
+        # '…나설 것으로 내다봤다', '…입수할 것으로 보인다'
+        if t.form == "것" and k + 1 < len(toks) and toks[k + 1].form == "으로" and prev is not None \
+                and prev.tag == "ETM":
+            return k + 2, t.end
+        # '…하고 싶다는 입장을 밝혔다', '…반대한다는 뜻을 밝혔다'
+        if t.tag == "ETM" and t.form.endswith(("다는", "라는")) and k + 2 < len(toks) and \
+                toks[k + 1].form in _STANCE_NOUNS and toks[k + 2].tag == "JKO":
+            return k + 3, t.start + len(t.form) - 1
+        return None
+
+    def _speaker_after(self, toks: list[Token], lo: int, hi: int):
+        """'…보냈다고 미국은 밝혔다': the speaker named between the reported clause and its verb."""
+        return self._speaker_before(toks, lo, hi)
+
+    def _cue_text(self, toks: list[Token], first: int, last: int) -> str:
+        """The speech verb as written, through its tense and ending ('말했다', '강조한')."""
+        end = last
+        while end + 1 < len(toks) and toks[end + 1].tag in ("EP", "EF", "ETM", "EC") and \
+                toks[end + 1].start <= toks[end].end + 1:
+            end += 1
+            if toks[end].tag in ("EF", "ETM"):
+                break
+        return self.text[toks[first].start:toks[end].end]
 
     def run(self) -> list[Said]:
         for sent in self.doc.sentences:
