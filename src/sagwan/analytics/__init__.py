@@ -5,15 +5,17 @@ the database, so they can be tested and reused on any list of events.
 """
 
 from sagwan.analytics.dyads import DyadSeries, dyad_series, series_table
+from sagwan.analytics.memory import DEFAULT_MEMORY, WEIGHTINGS, resolve_memory
 from sagwan.analytics.network import actor_network, network_json, write_graphml
 from sagwan.analytics.periods import PERIODS, period_of
 from sagwan.analytics.scores import event_quad, event_score, score_table
 from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, select_events, within
 from sagwan.analytics.timeline import event_timeline
-from sagwan.analytics.triangles import TYPE_NAMES, TriangleSeries, describe, triangle_series
+from sagwan.analytics.triangles import TYPE_NAMES, TriangleSeries, caveat, describe, triangle_series, type_label
 
 __all__ = [
-    "DEFAULT_EXCLUDED_STATUSES", "PERIODS", "TYPE_NAMES", "DyadSeries", "TriangleSeries", "actor_network",
-    "describe", "dyad_series", "event_quad", "event_score", "event_timeline", "network_json", "period_of",
-    "score_table", "select_events", "series_table", "triangle_series", "within", "write_graphml",
+    "DEFAULT_EXCLUDED_STATUSES", "DEFAULT_MEMORY", "PERIODS", "TYPE_NAMES", "WEIGHTINGS", "DyadSeries",
+    "TriangleSeries", "actor_network", "caveat", "describe", "dyad_series", "event_quad", "event_score",
+    "event_timeline", "network_json", "period_of", "resolve_memory", "score_table", "select_events",
+    "series_table", "triangle_series", "type_label", "within", "write_graphml",
 ]

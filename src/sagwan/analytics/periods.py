@@ -50,7 +50,8 @@ def event_date(event: dict[str, Any]) -> str | None:
     return event.get("date") or event.get("first_reported") or event.get("first_reported_at") or None
 
 
-def _index(label: str, by: str) -> int:
+def period_index(label: str, by: str) -> int:
+    """A period's position on one integer axis, so that consecutive periods differ by 1."""
     year = int(label[:4])
     if by == "year":
         return year
@@ -61,7 +62,8 @@ def _index(label: str, by: str) -> int:
     return year * 2 + int(label[6]) - 1
 
 
-def _label(index: int, by: str) -> str:
+def period_label(index: int, by: str) -> str:
+    """The label at a position of `period_index`'s axis."""
     if by == "year":
         return str(index)
     if by == "month":
@@ -75,8 +77,8 @@ def period_range(labels: list[str], by: str) -> list[str]:
     """Every period from the earliest to the latest label, gaps filled, in order."""
     if not labels:
         return []
-    idx = [_index(label, by) for label in labels]
-    return [_label(i, by) for i in range(min(idx), max(idx) + 1)]
+    idx = [period_index(label, by) for label in labels]
+    return [period_label(i, by) for i in range(min(idx), max(idx) + 1)]
 
 
 def period_start(label: str, by: str) -> str:

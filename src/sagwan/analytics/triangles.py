@@ -1,9 +1,11 @@
 """Strategic triangles: the sign of each tie among three actors, the triangle's type and each
-member's role, window by window. The method and the reasons for it are in docs/triangles.md.
+member's role, period by period. The method and the reasons for it are in docs/triangles.md.
 
-A tie is the undirected relation between two members in one window: the mean cooperation–conflict
-score of every event between them (both directions, each event once). Its sign is
-  "+" mean >= neutral_band, "-" mean <= -neutral_band, "0" in between, "?" fewer than min_events.
+A tie in period p is the undirected relation between two members as the evidence of the memory
+window shows it: the `memory` periods ending with p (one year by default, see `memory`), each
+event weighted by its age (linear decay by default), both directions, each event once. Its sign is
+  "+" weighted mean >= neutral_band, "-" <= -neutral_band, "0" in between,
+  "?" fewer than min_events scored events in the whole memory window (the tie is unknown).
 
 Types (Dittmer 1981; unit veto from Dittmer 1987) from the number of positive ties:
   3 -> menage     (ménage à trois)  roles: friend, friend, friend
@@ -12,8 +14,15 @@ Types (Dittmer 1981; unit veto from Dittmer 1987) from the number of positive ti
   0 -> unit_veto  when all three ties are negative, roles foe
 Roles follow Wu (1996). The non-positive ties of a romantic triangle or a marriage may be neutral
 rather than hostile: the type stands (Wu's roles only count amity) and `weak` is set. Three ties
-with no positive one and not all negative are `unaligned`; any tie with too few events makes the
-window `incomplete`. Neither has roles.
+with no positive one and not all negative are `unaligned`.
+
+Unknown ties: with exactly one unknown tie the silent tie is read as "no amity shown" (like a
+neutral tie: never as friendship, never as hostility), the window is typed, `weak` is set and the
+silent pair is listed in `unknown` (a provisional type); `if_friendly` says what the type would be
+were the silent tie friendly. With two or three unknown ties only one relation is known, which says
+nothing about a triangle: the window is `incomplete`.
+
+Only periods in which at least one of the three ties has an event of its own are reported.
 """
 
 from __future__ import annotations
@@ -24,7 +33,8 @@ from itertools import combinations
 from typing import Any
 
 from sagwan.analytics.dyads import direction_label, dyad_events
-from sagwan.analytics.periods import check_period, event_date, period_of, period_range
+from sagwan.analytics.memory import DEFAULT_WEIGHTING, age_weight, check_weighting, resolve_memory, weighted_mean
+from sagwan.analytics.periods import check_period, event_date, period_index, period_label, period_of, period_range
 from sagwan.analytics.scores import event_score, score_table
 from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, select_events
 from sagwan.errors import ConfigError
@@ -33,17 +43,26 @@ TYPES = ("menage", "romantic", "marriage", "unit_veto", "unaligned", "incomplete
 TYPE_NAMES = {"menage": "ménage à trois", "romantic": "romantic triangle", "marriage": "stable marriage",
               "unit_veto": "unit veto", "unaligned": "unaligned", "incomplete": "incomplete"}
 DEFAULT_NEUTRAL_BAND = 1.0
-DEFAULT_MIN_EVENTS = 2
+DEFAULT_MIN_EVENTS = 1
+UNKNOWN = "?"
+
+Linked = tuple[dict[str, Any], list[str], int]      # (event, directions, age in periods)
 
 
 @dataclass
 class Tie:
     pair: tuple[str, str]
-    n_events: int = 0
-    mean: float | None = None
-    sign: str = "?"
+    n_events: int = 0                    # events on the tie in the period itself
+    n_memory: int = 0                    # events on the tie in the memory window (the evidence for the sign)
+    mean: float | None = None            # age-weighted mean score over the memory window
+    sign: str = UNKNOWN
     directed_mean: dict[str, float | None] = field(default_factory=dict)   # "A>B" -> mean, for asymmetry
-    event_ids: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)       # periods of the memory window that hold its events
+    event_ids: list[str] = field(default_factory=list)     # every event of the memory window, oldest first
+
+    @property
+    def label(self) -> str:
+        return "-".join(self.pair)
 
 
 @dataclass
@@ -53,10 +72,17 @@ class Window:
     weak: bool
     roles: dict[str, str]
     ties: list[Tie]
+    memory_from: str = ""                # first period of the memory window
+    unknown: list[str] = field(default_factory=list)   # silent pairs read as "no amity shown"
+    if_friendly: str | None = None       # the type (with roles) were the silent tie friendly
 
     @property
     def signs(self) -> str:
         return "".join(t.sign for t in self.ties)
+
+    @property
+    def provisional(self) -> bool:
+        return bool(self.unknown) and self.type != "incomplete"
 
 
 @dataclass
@@ -64,12 +90,15 @@ class TriangleSeries:
     members: tuple[str, str, str]
     by: str
     level: str
+    memory: int
+    weighting: str
     neutral_band: float
     min_events: int
     exclude_status: list[str]
     attributed_to: str | None
     scores_version: str
-    windows: list[Window]
+    windows: list[Window]                # only the periods with an event among the three
+    quiet: list[str]                     # periods in between with none (not reported)
     transitions: list[dict[str, str]]
     unplaced: list[str]
 
@@ -78,13 +107,15 @@ class TriangleSeries:
         for w, wd in zip(self.windows, d["windows"], strict=True):
             wd["signs"] = w.signs
             wd["name"] = TYPE_NAMES[w.type]
+            wd["label"] = type_label(w)
+            wd["provisional"] = w.provisional
         return d
 
 
 def tie_sign(mean: float | None, n_events: int, *, neutral_band: float = DEFAULT_NEUTRAL_BAND,
              min_events: int = DEFAULT_MIN_EVENTS) -> str:
     if n_events < min_events or mean is None:
-        return "?"
+        return UNKNOWN
     if mean >= neutral_band:
         return "+"
     if mean <= -neutral_band:
@@ -92,11 +123,9 @@ def tie_sign(mean: float | None, n_events: int, *, neutral_band: float = DEFAULT
     return "0"
 
 
-def classify(members: tuple[str, str, str], signs: dict[frozenset[str], str]) -> tuple[str, bool, dict[str, str]]:
-    """(type, weak, roles) for three members and the sign of each of their three ties."""
+def _classify_known(members: tuple[str, str, str],
+                    signs: dict[frozenset[str], str]) -> tuple[str, bool, dict[str, str]]:
     values = list(signs.values())
-    if "?" in values:
-        return "incomplete", False, {}
     positive = [pair for pair, s in signs.items() if s == "+"]
     weak = "0" in values
     if len(positive) == 3:
@@ -112,25 +141,57 @@ def classify(members: tuple[str, str, str], signs: dict[frozenset[str], str]) ->
     return "unaligned", False, {}
 
 
-def _tie(pair: tuple[str, str], events: list[tuple[dict[str, Any], list[str]]], neutral_band: float,
-         min_events: int) -> Tie:
-    tie = Tie(pair=pair, n_events=len(events), event_ids=[str(ev["id"]) for ev, _ in events])
-    scores = [s for ev, _ in events if (s := event_score(ev)) is not None]
-    tie.mean = round(sum(scores) / len(scores), 4) if scores else None
+def classify(members: tuple[str, str, str], signs: dict[frozenset[str], str]) -> tuple[str, bool, dict[str, str]]:
+    """(type, weak, roles) for three members and the sign of each of their three ties.
+
+    One unknown tie is read as neutral ("no amity shown"); two or more make the window incomplete.
+    """
+    unknown = [pair for pair, s in signs.items() if s == UNKNOWN]
+    if len(unknown) >= 2:
+        return "incomplete", False, {}
+    if not unknown:
+        return _classify_known(members, signs)
+    kind, _, roles = _classify_known(members, {**signs, unknown[0]: "0"})
+    return kind, kind in ("romantic", "marriage"), roles
+
+
+def if_friendly(members: tuple[str, str, str], signs: dict[frozenset[str], str]) -> str | None:
+    """With exactly one unknown tie: the type and lead roles the window would have were that tie friendly."""
+    unknown = [pair for pair, s in signs.items() if s == UNKNOWN]
+    if len(unknown) != 1:
+        return None
+    kind, _, roles = _classify_known(members, {**signs, unknown[0]: "+"})
+    return _with_roles(TYPE_NAMES[kind], roles)
+
+
+def _tie(pair: tuple[str, str], linked: list[Linked], by: str, period_idx: int, memory: int, weighting: str,
+         neutral_band: float, min_events: int) -> Tie:
+    linked = sorted(linked, key=lambda x: -x[2])                 # oldest first
+    tie = Tie(pair=pair, n_events=sum(1 for _, _, age in linked if age == 0), n_memory=len(linked),
+              event_ids=[str(ev["id"]) for ev, _, _ in linked],
+              periods=sorted({period_label(period_idx - age, by) for _, _, age in linked},
+                             key=lambda label: period_index(label, by)))
+    scored = [(s, age_weight(age, memory, weighting), dirs) for ev, dirs, age in linked
+              if (s := event_score(ev)) is not None]
+    tie.mean = weighted_mean([(s, w) for s, w, _ in scored])
     for d in (direction_label(*pair), direction_label(pair[1], pair[0])):
-        ds = [s for ev, dirs in events if d in dirs and (s := event_score(ev)) is not None]
-        tie.directed_mean[d] = round(sum(ds) / len(ds), 4) if ds else None
-    tie.sign = tie_sign(tie.mean, len(scores), neutral_band=neutral_band, min_events=min_events)
+        tie.directed_mean[d] = weighted_mean([(s, w) for s, w, dirs in scored if d in dirs])
+    tie.sign = tie_sign(tie.mean, len(scored), neutral_band=neutral_band, min_events=min_events)
     return tie
 
 
 def triangle_series(events: Iterable[dict[str, Any]], a: str, b: str, c: str, *, by: str = "quarter",
-                    level: str = "state", neutral_band: float = DEFAULT_NEUTRAL_BAND,
-                    min_events: int = DEFAULT_MIN_EVENTS,
+                    level: str = "state", memory: int | None = None, weighting: str = DEFAULT_WEIGHTING,
+                    neutral_band: float = DEFAULT_NEUTRAL_BAND, min_events: int = DEFAULT_MIN_EVENTS,
                     exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES,
                     attributed_to: str | None = None) -> TriangleSeries:
-    """Type, roles and ties of the A–B–C triangle in every window from the first event to the last."""
+    """Type, roles and ties of the A–B–C triangle in every period that holds an event among the three.
+
+    `memory` (periods, default one year's worth of `by`) is how far back each tie's evidence reaches.
+    """
     check_period(by)
+    memory = resolve_memory(memory, by)
+    check_weighting(weighting)
     members = (a, b, c)
     if len(set(members)) != 3:
         raise ConfigError(f"a triangle needs three different actors, got {', '.join(members)}")
@@ -140,8 +201,9 @@ def triangle_series(events: Iterable[dict[str, Any]], a: str, b: str, c: str, *,
     kept = select_events(events, exclude_status=exclude, attributed_to=attributed_to)
     by_id = {str(ev["id"]): ev for ev in kept}
     pairs = list(combinations(members, 2))
-    per_window: dict[tuple[str, tuple[str, str]], list[tuple[dict[str, Any], list[str]]]] = {}
-    placed_periods: set[str] = set()
+    # pair -> [(event, directions, period index)]
+    placed: dict[tuple[str, str], list[tuple[dict[str, Any], list[str], int]]] = {pair: [] for pair in pairs}
+    busy: set[str] = set()
     unplaced: set[str] = set()
     for pair in pairs:
         for eid, dirs in dyad_events(kept, *pair, level=level).items():
@@ -149,17 +211,24 @@ def triangle_series(events: Iterable[dict[str, Any]], a: str, b: str, c: str, *,
             if period is None:
                 unplaced.add(eid)
                 continue
-            placed_periods.add(period)
-            per_window.setdefault((period, pair), []).append((by_id[eid], dirs))
+            busy.add(period)
+            placed[pair].append((by_id[eid], dirs, period_index(period, by)))
     windows = []
-    for period in period_range(sorted(placed_periods), by):
-        ties = [_tie(pair, per_window.get((period, pair), []), neutral_band, min_events) for pair in pairs]
-        kind, weak, roles = classify(members, {frozenset(t.pair): t.sign for t in ties})
-        windows.append(Window(period=period, type=kind, weak=weak, roles=roles, ties=ties))
-    return TriangleSeries(members=members, by=by, level=level, neutral_band=neutral_band, min_events=min_events,
-                          exclude_status=exclude, attributed_to=attributed_to,
-                          scores_version=score_table().version, windows=windows,
-                          transitions=transitions(windows), unplaced=sorted(unplaced))
+    for period in sorted(busy, key=lambda label: period_index(label, by)):
+        idx = period_index(period, by)
+        ties = [_tie(pair, [(ev, dirs, idx - at) for ev, dirs, at in placed[pair] if 0 <= idx - at < memory],
+                     by, idx, memory, weighting, neutral_band, min_events) for pair in pairs]
+        signs = {frozenset(t.pair): t.sign for t in ties}
+        kind, weak, roles = classify(members, signs)
+        windows.append(Window(period=period, type=kind, weak=weak, roles=roles, ties=ties,
+                              memory_from=period_label(idx - memory + 1, by),
+                              unknown=[t.label for t in ties if t.sign == UNKNOWN],
+                              if_friendly=if_friendly(members, signs)))
+    quiet = [p for p in period_range(sorted(busy), by) if p not in busy]
+    return TriangleSeries(members=members, by=by, level=level, memory=memory, weighting=weighting,
+                          neutral_band=neutral_band, min_events=min_events, exclude_status=exclude,
+                          attributed_to=attributed_to, scores_version=score_table().version, windows=windows,
+                          quiet=quiet, transitions=transitions(windows), unplaced=sorted(unplaced))
 
 
 def transitions(windows: list[Window]) -> list[dict[str, str]]:
@@ -174,9 +243,28 @@ def transitions(windows: list[Window]) -> list[dict[str, str]]:
     return out
 
 
+def type_label(window: Window) -> str:
+    """The type's name with its qualifiers: "romantic triangle (weak, provisional)"."""
+    flags = [f for f, on in (("weak", window.weak), ("provisional", window.provisional)) if on]
+    return TYPE_NAMES[window.type] + (f" ({', '.join(flags)})" if flags else "")
+
+
+def _with_roles(name: str, roles: dict[str, str]) -> str:
+    special = {"pivot", "outcast"}
+    lead = [f"{role} {m}" for m, role in roles.items() if role in special]
+    return name + (": " + ", ".join(lead) if lead else "")
+
+
 def describe(window: Window) -> str:
     """One line for people: type, and who holds which role."""
-    name = TYPE_NAMES[window.type] + (" (weak)" if window.weak else "")
-    special = {"pivot", "outcast"}
-    lead = [f"{role} {m}" for m, role in window.roles.items() if role in special]
-    return name + (": " + ", ".join(lead) if lead else "")
+    return _with_roles(type_label(window), window.roles)
+
+
+def caveat(window: Window) -> str:
+    """What the reader must know about an unknown tie, or "" when all three ties are known."""
+    if window.type == "incomplete":
+        known = [t.label for t in window.ties if t.sign != UNKNOWN]
+        return (f"only {known[0]} known" if known else "no tie known") + " in the memory window"
+    if window.unknown:
+        return f"{window.unknown[0]} silent in the memory window; if friendly: {window.if_friendly}"
+    return ""

@@ -39,6 +39,9 @@ def _add_gazetteer(kiwi) -> int:
                 n += 1
         for pattern in e.patterns_ko:
             kiwi.add_re_word(pattern, "NNP", user_value={"id": e.id})
+    # '주한 미국 대사' (the US ambassador posted in Korea): Kiwi reads 주한 as the verb 주하다
+    for abbr in [*gazetteer.abbreviations(), "유엔"]:
+        kiwi.add_user_word("주" + abbr, "NNG", 10.0)
     return n
 
 

@@ -128,7 +128,7 @@ def _korean_name(form: str) -> tuple[str, str] | None:
 
 def _name_token(tok: Token, text: str, adjacent_title: bool) -> bool:
     """Can this morpheme be part of a person's name?"""
-    if posting_marker(tok) or is_abbreviation_compound(tok.form):
+    if posting_marker(tok) or is_abbreviation_compound(tok.form) or tok.form.endswith(("요일", "주년")):
         return False
     if tok.tag in NAME_TAGS:
         return tok.tag != "SL" or tok.form[:1].isupper()
@@ -163,7 +163,8 @@ class _Finder:
         j = k - 1
         skipped_actor = False
         if not honorific:
-            while j >= 0 and ((j in self.hits and self.hits[j][1].kind != "person") or posting_marker(toks[j])
+            while j >= 0 and ((j in self.hits and self.hits[j][1].kind != "person" and not self._surname_place(toks, j))
+                              or posting_marker(toks[j])
                               or (toks[j].tag == "NNG" and not self._nng_name(toks, j, k))):
                 skipped_actor = skipped_actor or j in self.hits or posting_marker(toks[j])
                 j -= 1
@@ -184,9 +185,22 @@ class _Finder:
         # extend left over given names; a gazetteer state or organisation starts a new phrase
         while i - 1 >= 0 and _name_token(toks[i - 1], self.text, False) and (i - 1) not in self.hits:
             i -= 1
+        if i == end and end in self.hits and self._surname_place(toks, end):
+            i = end - 1
         if end - i > 2:
             i = end - 2
         return i, end
+
+    def _surname_place(self, toks: list[Token], j: int) -> bool:
+        """'마크 요르단 연구원', '케빈 워싱턴 교수': a place name right after a Western given name is a surname."""
+        if j == 0 or self.hits[j][1].kind not in ("state", "location"):
+            return False
+        given = toks[j - 1]
+        first = j < 2 or not (toks[j - 2].tag == "NNP" and (j - 2) not in self.hits)   # '에밀리 로스 일본': no
+        # a Korean full name (3 syllables) before a state is 'X의 대사' style ('김인철 요르단 대사'), not a surname
+        korean = len(given.form) == 3 and _korean_name(given.form) is not None
+        return first and given.tag == "NNP" and (j - 1) not in self.hits and not korean \
+            and not self.text[given.end:toks[j].start].strip() and is_hangul(given.form)
 
     def _nng_name(self, toks: list[Token], j: int, k: int) -> bool:
         """A common-noun morpheme read as a name: right before the title, and not inside a compound noun
@@ -287,6 +301,8 @@ class _Finder:
         # country from the phrase: a state or organisation between the name and the title
         if title_idx is not None and title_idx > j:
             affiliation = self._country_in(toks, j + 1, title_idx - 1, title_idx)
+            if affiliation is None and title_idx in self.hits and self.hits[title_idx][1].kind != "person":
+                affiliation = self.hits[title_idx][1].id   # '중국 외교부' + '장': the ministry's head
         if affiliation is None and i > 0:
             hit = self.hits.get(i - 1)
             if hit and hit[1].kind != "person" and (hit[1].country or hit[1].kind == "state"):
@@ -294,7 +310,7 @@ class _Finder:
         country = None
         if affiliation is None:
             affiliation, country = self._context_affiliation(sent, toks[i])
-        aff_actor = self.acts.by_id.get(affiliation) if affiliation else None
+        aff_actor = (self.acts.by_id.get(affiliation) or gazetteer.get(affiliation)) if affiliation else None
         if aff_actor is not None:
             country = aff_actor.id if aff_actor.kind == "state" else aff_actor.country
         actor = Actor(id=f"person:{_slug(name)}", name=name, kind="person", country=country, role=role,
@@ -310,6 +326,14 @@ class _Finder:
     def _gazetteer_person(self, chunk: Chunk, i: int, j: int, e: gazetteer.Entry, title) -> None:
         toks = chunk.tokens
         a = self.acts.add(_entry_actor(e, self.doc.published), toks[i].start, toks[j].end)
+        if title:
+            # of the offices held at the time, the one the text names ('국가주석' is the presidency)
+            for r in e.roles:
+                active = not self.doc.published or ((r.get("from") or "0") <= self.doc.published and
+                                                     (not r.get("to") or self.doc.published <= r["to"]))
+                if active and title[1] in {squeeze(t) for t in r.get("titles_ko", ())}:
+                    a.role = r.get("role")
+                    break
         titles = {squeeze(t) for r in e.roles for t in r.get("titles_ko", ())}
         if title:
             titles.add(title[1])
@@ -415,9 +439,12 @@ class _Finder:
             if tok.start in self.acts.taken or k == 0:
                 continue
             kind = heads.get(tok.form)
-            if kind is None or k + 1 < len(toks) and title_at(self.text, toks, k + 1) is None and \
-                    toks[k + 1].tag in ("NNP",):
+            if kind is None:
                 continue
+            prev = toks[k - 1]
+            if squeeze(tok.form) in lexicon.titles() and prev.tag == "NNP" and (
+                    (k - 1) not in self.hits or self._surname_place(toks, k - 1)):
+                continue   # '마크 요르단 연구원': a researcher, not an institute
             if k in self.hits:
                 continue   # '미국 국무부': the gazetteer knows the body
             lo = k - 1

@@ -121,9 +121,16 @@ def title_at(text: str, tokens: list[Token], k: int) -> tuple[int, str, str, str
     known = lexicon.titles()
     for m in range(min(k + 3, len(tokens) - 1), k - 1, -1):
         s = squeeze(surface(text, tokens[k:m + 1]))
-        if s in known and tokens[m].tag in ("NNG", "NNB", "NNP"):
-            role, cls = known[s]
-            return m, s, role, cls
+        if s not in known or tokens[m].tag not in ("NNG", "NNB", "NNP"):
+            # a title that starts inside a multi-word name ('중국 외교부' + '장' = 외교부장)
+            s = tokens[k].form.split()[-1] + squeeze(surface(text, tokens[k + 1:m + 1])) if m > k else ""
+            if " " not in tokens[k].form or s not in known:
+                continue
+        nxt = tokens[m + 1] if m + 1 < len(tokens) else None
+        if nxt is not None and nxt.tag == "NNG" and nxt.start == tokens[m].end:
+            continue   # '기자회견': a compound noun, not the title 기자
+        role, cls = known[s]
+        return m, s, role, cls
     return None
 
 

@@ -24,6 +24,7 @@ from sagwan.analytics import (
     triangle_series,
     within,
 )
+from sagwan.analytics.memory import DEFAULT_WEIGHTING
 from sagwan.analytics.scores import with_scores
 from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND
 from sagwan.errors import ConfigError, SagwanError, StoreError
@@ -45,6 +46,9 @@ DateFrom = Annotated[str | None, Query(description="only events from this date (
 DateTo = Annotated[str | None, Query(description="only events up to this date")]
 Attributed = Annotated[str | None, Query(
     description="keep only events asserted by this actor id; 'none' = the article's own voice")]
+Memory = Annotated[int | None, Query(ge=1, description="periods of evidence behind each tie, ending with the "
+                                                       "period itself (default: one year of periods)")]
+Weighting = Annotated[str, Query(description="linear (newer events weigh more) or equal")]
 
 
 def _excluded(value: str | None) -> tuple[str, ...]:
@@ -131,23 +135,27 @@ def create_app(store: Any) -> FastAPI:
         return event_timeline(events, by=by, exclude_status=_excluded(exclude_status), attributed_to=attributed_to)
 
     @app.get("/api/dyad", tags=["analytics"])
-    def dyad(a: str, b: str, by: By = "quarter", level: Level = "state", exclude_status: Excluded = None,
+    def dyad(a: str, b: str, by: By = "quarter", level: Level = "state", memory: Memory = None,
+             weighting: Weighting = DEFAULT_WEIGHTING, exclude_status: Excluded = None,
              attributed_to: Attributed = None, date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, Any]:
         """Events between a and b per period, in each direction and both together."""
         events = within(store.events(), date_from, date_to)
-        series = dyad_series(events, a, b, by=by, level=level, exclude_status=_excluded(exclude_status),
+        series = dyad_series(events, a, b, by=by, level=level, memory=memory, weighting=weighting,
+                             exclude_status=_excluded(exclude_status),
                              attributed_to=attributed_to)
         return series.to_dict()
 
     @app.get("/api/triangle", tags=["analytics"])
-    def triangle(a: str, b: str, c: str, by: By = "quarter", level: Level = "state",
+    def triangle(a: str, b: str, c: str, by: By = "quarter", level: Level = "state", memory: Memory = None,
+                 weighting: Weighting = DEFAULT_WEIGHTING,
                  neutral_band: Annotated[float, Query(ge=0)] = DEFAULT_NEUTRAL_BAND,
                  min_events: Annotated[int, Query(ge=1)] = DEFAULT_MIN_EVENTS,
                  exclude_status: Excluded = None, attributed_to: Attributed = None, date_from: DateFrom = None,
                  date_to: DateTo = None) -> dict[str, Any]:
         """Strategic-triangle type, roles and ties per window (method: docs/triangles.md)."""
         events = within(store.events(), date_from, date_to)
-        series = triangle_series(events, a, b, c, by=by, level=level, neutral_band=neutral_band,
+        series = triangle_series(events, a, b, c, by=by, level=level, memory=memory, weighting=weighting,
+                                 neutral_band=neutral_band,
                                  min_events=min_events, exclude_status=_excluded(exclude_status),
                                  attributed_to=attributed_to)
         return series.to_dict()

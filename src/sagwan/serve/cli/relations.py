@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from sagwan.analytics.memory import DEFAULT_MEMORY, DEFAULT_WEIGHTING, WEIGHTINGS
 from sagwan.analytics.periods import PERIODS
 from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, LEVELS
 from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND
@@ -48,6 +49,21 @@ def common_options(func: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--all-statuses", is_flag=True, help="Keep events of every status."),
         click.option("--attributed-to", default=None, metavar="ACTOR|none",
                      help="Only events asserted by this actor id; 'none' = the article's own voice."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def memory_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--memory, --weighting: how far back the evidence of a tie (or a trailing mean) reaches."""
+    default = ", ".join(f"{n} {by}s" if n > 1 else f"{n} {by}" for by, n in DEFAULT_MEMORY.items())
+    options = [
+        click.option("--memory", type=click.IntRange(min=1), default=None, metavar="N",
+                     help=f"Periods of evidence behind each tie, ending with the period itself "
+                          f"(default one year: {default})."),
+        click.option("--weighting", type=click.Choice(WEIGHTINGS), default=DEFAULT_WEIGHTING, show_default=True,
+                     help="linear: an event k periods old weighs (memory-k)/memory; equal: all weigh 1."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -87,14 +103,19 @@ def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
 @click.argument("b")
 @click.option("--by", type=click.Choice(PERIODS), default="quarter", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@memory_options
 @common_options
-def dyad_cmd(a: str, b: str, by: str, fmt: str, db: str | None, date_from: str | None, date_to: str | None,
-             level: str, exclude_status: str | None, all_statuses: bool, attributed_to: str | None) -> None:
-    """Events between A and B per period: counts by quad class and type, score sum and mean, per direction."""
+def dyad_cmd(a: str, b: str, by: str, fmt: str, memory: int | None, weighting: str, db: str | None,
+             date_from: str | None, date_to: str | None, level: str, exclude_status: str | None, all_statuses: bool,
+             attributed_to: str | None) -> None:
+    """Events between A and B per period: counts by quad class and type, score sum and mean, per direction.
+
+    memory_mean is the trailing mean over the memory window: the value of the tie in `sagwan triangle`."""
     from sagwan.analytics import dyad_series, series_table
 
     store = open_existing(db)
-    series = dyad_series(_events(store, date_from, date_to), a, b, by=by, level=level,
+    series = dyad_series(_events(store, date_from, date_to), a, b, by=by, level=level, memory=memory,
+                         weighting=weighting,
                          exclude_status=_statuses(exclude_status, all_statuses), attributed_to=attributed_to)
     if fmt == "json":
         click.echo(json.dumps(series.to_dict(), ensure_ascii=False, indent=2))
@@ -120,38 +141,41 @@ def dyad_cmd(a: str, b: str, by: str, fmt: str, db: str | None, date_from: str |
 @click.option("--neutral-band", type=click.FloatRange(min=0), default=DEFAULT_NEUTRAL_BAND, show_default=True,
               help="A tie whose mean score is within ± this is neutral (0).")
 @click.option("--min-events", type=click.IntRange(min=1), default=DEFAULT_MIN_EVENTS, show_default=True,
-              help="Fewer scored events than this on a tie make the window incomplete.")
+              help="A tie with fewer scored events than this in its memory window is unknown (?).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@memory_options
 @common_options
-def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_events: int, fmt: str, db: str | None,
-                 date_from: str | None, date_to: str | None, level: str, exclude_status: str | None,
-                 all_statuses: bool, attributed_to: str | None) -> None:
-    """Strategic-triangle type, roles and ties of A, B, C per window (method: docs/triangles.md)."""
-    from sagwan.analytics import TYPE_NAMES, triangle_series
+def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_events: int, fmt: str,
+                 memory: int | None, weighting: str, db: str | None, date_from: str | None, date_to: str | None,
+                 level: str, exclude_status: str | None, all_statuses: bool, attributed_to: str | None) -> None:
+    """Strategic-triangle type, roles and ties of A, B, C per period with events (method: docs/triangles.md)."""
+    from sagwan.analytics import caveat, triangle_series, type_label
 
     store = open_existing(db)
-    tri = triangle_series(_events(store, date_from, date_to), a, b, c, by=by, level=level, neutral_band=neutral_band,
-                          min_events=min_events, exclude_status=_statuses(exclude_status, all_statuses),
-                          attributed_to=attributed_to)
+    tri = triangle_series(_events(store, date_from, date_to), a, b, c, by=by, level=level, memory=memory,
+                          weighting=weighting, neutral_band=neutral_band, min_events=min_events,
+                          exclude_status=_statuses(exclude_status, all_statuses), attributed_to=attributed_to)
     if fmt == "json":
         click.echo(json.dumps(tri.to_dict(), ensure_ascii=False, indent=2))
         return
     rows = []
-    shown = tri.windows if fmt == "csv" else [w for w in tri.windows if any(t.n_events for t in w.ties)]
-    for w in shown:
+    for w in tri.windows:
         rows.append({
-            "period": w.period, "type": TYPE_NAMES[w.type] + (" (weak)" if w.weak else ""), "signs": w.signs,
-            "ties": "; ".join(f"{'-'.join(t.pair)} {t.sign} "
-                              f"{'' if t.mean is None else f'{t.mean:+.2f} '}({t.n_events})" for t in w.ties),
+            "period": w.period, "type": type_label(w), "signs": w.signs,
+            "ties": "; ".join(f"{t.label} {t.sign}{'' if t.mean is None else f' {t.mean:+.2f}'} "
+                              f"({t.n_events}/{t.n_memory})" for t in w.ties),
             "roles": ", ".join(f"{m}={r}" for m, r in w.roles.items()),
+            "note": caveat(w),
         })
     _echo_rows(rows, fmt)
-    if len(shown) < len(tri.windows):
-        click.echo(f"({len(tri.windows) - len(shown)} window(s) without events among the three not shown: "
-                   "all incomplete)", err=True)
-    if fmt == "table" and tri.transitions:
+    if fmt != "table":
+        return
+    if tri.transitions:
         steps = [f"{t['from_period']} {t['from_label']} -> {t['to_period']} {t['to_label']}" for t in tri.transitions]
         click.echo("transitions: " + "; ".join(steps))
+    click.echo(f"(memory {tri.memory} {by}(s), {tri.weighting} weighting; ties: sign, weighted mean over the "
+               f"memory, events in the {by}/in the memory; {len(tri.quiet)} {by}(s) without events among "
+               "the three not shown)", err=True)
 
 
 @click.command("network")
@@ -191,18 +215,20 @@ def network_cmd(output: Path | None, min_events: int, db: str | None, date_from:
 @click.option("--neutral-band", type=click.FloatRange(min=0), default=DEFAULT_NEUTRAL_BAND, show_default=True)
 @click.option("--min-events", type=click.IntRange(min=1), default=DEFAULT_MIN_EVENTS, show_default=True)
 @click.option("--title", default="sagwan report", show_default=True)
+@memory_options
 @common_options
 def report_cmd(output: Path, by: str, dyads: tuple[str, ...], triangle: tuple[str, str, str] | None,
-               neutral_band: float, min_events: int, title: str, db: str | None, date_from: str | None,
-               date_to: str | None, level: str, exclude_status: str | None, all_statuses: bool,
-               attributed_to: str | None) -> None:
+               neutral_band: float, min_events: int, title: str, memory: int | None, weighting: str,
+               db: str | None, date_from: str | None, date_to: str | None, level: str, exclude_status: str | None,
+               all_statuses: bool, attributed_to: str | None) -> None:
     """A static, self-contained HTML report: timeline, dyads, triangle, network and the evidence."""
     from sagwan.serve.web.report import DEFAULT_DYADS, DEFAULT_TRIANGLE, ReportOptions, parse_pairs, write_report
 
     options = ReportOptions(by=by, dyads=parse_pairs(dyads) if dyads else DEFAULT_DYADS,
                             triangle=tuple(triangle) if triangle else DEFAULT_TRIANGLE, level=level,
                             exclude_status=_statuses(exclude_status, all_statuses), attributed_to=attributed_to,
-                            neutral_band=neutral_band, min_events=min_events, title=title,
+                            neutral_band=neutral_band, min_events=min_events, memory=memory,
+                            weighting=weighting, title=title,
                             date_from=date_from, date_to=date_to)
     store = open_existing(db)
     path = write_report(store, output, options)

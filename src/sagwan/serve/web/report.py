@@ -1,8 +1,10 @@
 """`sagwan report`: one self-contained HTML file (CSS, JS and the chart library inline; no network).
 
-It shows the timeline, the dyad series, the strategic triangle over time, the actor network, and
-the evidence behind every point: each event with its sentences (trigger in bold) and sources.
-The numbers come from the same functions as `sagwan dyad`, `sagwan triangle` and the dashboard.
+It opens with a summary (counts, the years covered, each dyad year by year, the triangle's latest
+type), then shows the timeline, the dyad series, the strategic triangle over time, the actor
+network, and the evidence behind every point: each event with its sentences (trigger in bold) and
+sources. The numbers come from the same functions, with the same defaults, as `sagwan dyad`,
+`sagwan triangle` and the dashboard; the report only chooses which years to show (see `span`).
 """
 
 from __future__ import annotations
@@ -22,18 +24,22 @@ from sagwan.analytics import (
     DEFAULT_EXCLUDED_STATUSES,
     TYPE_NAMES,
     actor_network,
+    caveat,
     describe,
     dyad_series,
     event_timeline,
     network_json,
     score_table,
     triangle_series,
+    type_label,
     within,
 )
+from sagwan.analytics.memory import DEFAULT_WEIGHTING, resolve_memory
 from sagwan.analytics.scores import with_scores
-from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND
+from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND, transitions
 from sagwan.errors import ConfigError
 from sagwan.serve.web.assets import ECHARTS, read_static, render
+from sagwan.serve.web.span import Span, report_span
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +58,8 @@ class ReportOptions:
     attributed_to: str | None = None
     neutral_band: float = DEFAULT_NEUTRAL_BAND
     min_events: int = DEFAULT_MIN_EVENTS
+    memory: int | None = None            # None: one year of periods, as in `sagwan triangle`
+    weighting: str = DEFAULT_WEIGHTING
     title: str = "sagwan report"
     date_from: str | None = None
     date_to: str | None = None
@@ -133,39 +141,72 @@ def _pairs(options: ReportOptions) -> list[tuple[str, str]]:
     return pairs  # type: ignore[return-value]
 
 
+def _trim_timeline(timeline: dict[str, Any], span: Span) -> dict[str, Any]:
+    keep = [i for i, p in enumerate(timeline["periods"]) if span.holds(p)]
+    return {**timeline, "periods": [timeline["periods"][i] for i in keep],
+            "counts": {q: [n[i] for i in keep] for q, n in timeline["counts"].items()},
+            "event_ids": {p: ids for p, ids in timeline["event_ids"].items() if span.holds(p)}}
+
+
+def _dyad_block(events: list[dict[str, Any]], pair: tuple[str, str], by_id: dict[str, dict[str, Any]],
+                docs: _Documents, span: Span, options: ReportOptions, common: dict[str, Any]) -> dict[str, Any]:
+    a, b = pair
+    series = dyad_series(events, a, b, by=options.by, level=options.level, memory=options.memory,
+                         weighting=options.weighting, **common)
+    key = f"{a}-{b}"
+    data = series.to_dict()
+    data["periods"] = [p for p in data["periods"] if span.holds(p)]
+    data["rows"] = [r for r in data["rows"] if span.holds(r["period"])]
+    evidence = []
+    for period in data["periods"]:
+        row = series.row(period, "both")
+        if row and row.n_events:
+            evidence.append({"period": period, "events": [
+                _evidence_row(by_id[eid], docs, f"ev-{key}-{eid}") for eid in row.event_ids]})
+    shown = set(data["periods"])
+    years = dyad_series(events, a, b, by="year", level=options.level, memory=1, **common)
+    glance = [{"year": r.period, "n": r.n_events, "mean": r.score_mean}
+              for r in years.rows if r.direction == "both" and r.n_events and span.holds(r.period)]
+    outside = sum(r.n_events for r in series.rows if r.direction == "both" and r.period not in shown)
+    return {"key": key, "a": a, "b": b, "series": data, "evidence": evidence, "glance": glance,
+            "unplaced": series.unplaced, "outside": outside, "n_events": sum(len(p["events"]) for p in evidence)}
+
+
+def _triangle_block(events: list[dict[str, Any]], members: tuple[str, str, str], span: Span,
+                    options: ReportOptions, common: dict[str, Any]) -> dict[str, Any]:
+    tri = triangle_series(events, *members, by=options.by, level=options.level, memory=options.memory,
+                          weighting=options.weighting, neutral_band=options.neutral_band,
+                          min_events=options.min_events, **common)
+    keys = {frozenset(pair): f"{pair[0]}-{pair[1]}" for pair in _pairs(options)}
+    shown = [w for w in tri.windows if span.holds(w.period)]
+    windows = [{"period": w.period, "memory_from": w.memory_from, "type": w.type, "name": TYPE_NAMES[w.type],
+                "label": type_label(w), "weak": w.weak, "provisional": w.provisional, "describe": describe(w),
+                "caveat": caveat(w), "signs": w.signs, "roles": w.roles,
+                "ties": [{"pair": "–".join(t.pair), "sign": t.sign, "n": t.n_events, "n_memory": t.n_memory,
+                          "mean": t.mean, "key": keys[frozenset(t.pair)], "event_ids": t.event_ids,
+                          "evidence": [p for p in t.periods if span.holds(p)], "directed": t.directed_mean}
+                         for t in w.ties]}
+               for w in shown]
+    data = tri.to_dict()
+    data["windows"] = [wd for wd in data["windows"] if span.holds(wd["period"])]
+    data["transitions"] = transitions(shown)
+    data["quiet"] = [q for q in data["quiet"] if span.holds(q)]
+    return {"members": tri.members, "data": data, "windows": windows, "memory": tri.memory,
+            "weighting": tri.weighting, "n_quiet": len(data["quiet"]),
+            "n_hidden": len(tri.windows) - len(shown), "transitions": data["transitions"],
+            "latest": windows[-1] if windows else None}
+
+
 def report_context(events: list[dict[str, Any]], store: Any, options: ReportOptions) -> dict[str, Any]:
     """Everything the template needs: chart data (JSON) and evidence tables (escaped by Jinja)."""
     docs = _Documents(store)
     by_id = {str(ev["id"]): ev for ev in events}
     common = {"exclude_status": options.exclude_status, "attributed_to": options.attributed_to}
-    timeline = event_timeline(events, by="month", **common)
-    dyads = []
-    for a, b in _pairs(options):
-        series = dyad_series(events, a, b, by=options.by, level=options.level, **common)
-        key = f"{a}-{b}"
-        evidence = []
-        for period in series.periods:
-            row = series.row(period, "both")
-            if row and row.n_events:
-                evidence.append({"period": period, "events": [
-                    _evidence_row(by_id[eid], docs, f"ev-{key}-{eid}") for eid in row.event_ids]})
-        dyads.append({"key": key, "a": a, "b": b, "series": series.to_dict(), "evidence": evidence,
-                      "unplaced": series.unplaced, "n_events": sum(len(p["events"]) for p in evidence)})
-    triangle = None
-    if options.triangle:
-        tri = triangle_series(events, *options.triangle, by=options.by, level=options.level,
-                              neutral_band=options.neutral_band, min_events=options.min_events, **common)
-        keys = {frozenset(pair): f"{pair[0]}-{pair[1]}" for pair in _pairs(options)}
-        windows = [{"period": w.period, "type": w.type, "name": TYPE_NAMES[w.type], "weak": w.weak,
-                    "describe": describe(w), "signs": w.signs, "roles": w.roles,
-                    "ties": [{"pair": "–".join(t.pair), "sign": t.sign, "n": t.n_events, "mean": t.mean,
-                              "key": keys[frozenset(t.pair)], "event_ids": t.event_ids,
-                              "directed": t.directed_mean} for t in w.ties]}
-                   for w in tri.windows if any(t.n_events for t in w.ties)]
-        triangle = {"members": tri.members, "data": tri.to_dict(), "windows": windows,
-                    "n_empty": len(tri.windows) - len(windows),
-                    "transitions": tri.transitions}
-    graph = actor_network(events, level=options.level, **common)
+    span = report_span(events, options.date_from, options.date_to)
+    timeline = _trim_timeline(event_timeline(events, by="month", **common), span)
+    dyads = [_dyad_block(events, pair, by_id, docs, span, options, common) for pair in _pairs(options)]
+    triangle = _triangle_block(events, options.triangle, span, options, common) if options.triangle else None
+    graph = actor_network(within(events, *span.bounds), level=options.level, **common)
     net = network_json(graph)
     chart_data = {"timeline": timeline, "dyads": [{"key": d["key"], "series": d["series"]} for d in dyads],
                   "triangle": triangle["data"] if triangle else None, "network": net}
@@ -178,11 +219,12 @@ def report_context(events: list[dict[str, Any]], store: Any, options: ReportOpti
         "title": options.title, "version": __version__,
         "generated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "summary": {k: summary[k] for k in SUMMARY_KEYS if isinstance(summary.get(k), int | float)},
-        "n_events": len(events), "by": options.by, "level": options.level,
+        "n_events": len(events), "by": options.by, "level": options.level, "span": span,
         "excluded": ", ".join(options.exclude_status) or "none",
         "attributed_to": options.attributed_to, "date_from": options.date_from, "date_to": options.date_to,
         "scores_version": score_table().version,
         "neutral_band": options.neutral_band, "min_events": options.min_events,
+        "memory": resolve_memory(options.memory, options.by),
         "timeline": timeline, "dyads": dyads, "triangle": triangle,
         "network": net, "network_edges": net["edges"],
         "data_json": _json_for_script(chart_data),

@@ -57,8 +57,9 @@
     return chart;
   }
 
-  /* A dyad series: bars = events per direction, lines = mean score (right axis, -10..+10).
-     onClick(period, direction, eventIds) */
+  /* A dyad series: stacked bars = events per direction; dots = the period's mean score (both directions);
+     thick line = the trailing mean over the memory window (the triangle's tie); per-direction means are in the
+     legend, off by default. Right axis -10..+10. onClick(period, direction, eventIds) */
   function dyad(el, s, onClick) {
     var chart = init(el);
     var dirs = [s.a + ">" + s.b, s.b + ">" + s.a, "both"];
@@ -67,28 +68,39 @@
     function col(dir, key) {
       return s.periods.map(function (p) { var r = rows[p + "|" + dir]; return r ? r[key] : null; });
     }
-    var series = [];
+    var series = [], hidden = {};
     dirs.slice(0, 2).forEach(function (d, i) {
-      series.push({ name: d.replace(">", "→") + " events", type: "bar", data: col(d, "n_events"),
-                    itemStyle: { color: DIR_COLORS[i], opacity: 0.35 }, barMaxWidth: 28, dir: d });
+      series.push({ name: d.replace(">", "→") + " events", type: "bar", stack: "events", data: col(d, "n_events"),
+                    itemStyle: { color: DIR_COLORS[i], opacity: 0.3 }, barMaxWidth: 26, dir: d });
     });
-    dirs.forEach(function (d, i) {
-      series.push({ name: (d === "both" ? "both" : d.replace(">", "→")) + " mean score", type: "line",
-                    yAxisIndex: 1, data: col(d, "score_mean"), connectNulls: false, symbolSize: d === "both" ? 9 : 11,
-                    symbol: ["triangle", "diamond", "circle"][i],
-                    lineStyle: { width: d === "both" ? 3 : 2, type: d === "both" ? "solid" : "dashed" },
+    var trailing = "trailing mean, past " + (s.memory || 1) + " " + s.by + (s.memory > 1 ? "s" : "");
+    series.push({ name: trailing, type: "line", yAxisIndex: 1, data: col("both", "memory_mean"), connectNulls: false,
+                  showSymbol: false, smooth: 0.25, lineStyle: { width: 3.5, color: "#1a6b3c" },
+                  itemStyle: { color: "#1a6b3c" }, z: 3, dir: "both" });
+    series.push({ name: "mean score in the " + s.by, type: "line", yAxisIndex: 1, data: col("both", "score_mean"),
+                  connectNulls: false, symbolSize: 8, symbol: "circle", lineStyle: { width: 0 },
+                  itemStyle: { color: DIR_COLORS[2] }, z: 4, dir: "both" });
+    dirs.slice(0, 2).forEach(function (d, i) {
+      var name = d.replace(">", "→") + " mean score";
+      hidden[name] = false;
+      series.push({ name: name, type: "line", yAxisIndex: 1, data: col(d, "score_mean"), connectNulls: false,
+                    symbolSize: 9, symbol: ["triangle", "diamond"][i], lineStyle: { width: 1.5, type: "dashed" },
                     itemStyle: { color: DIR_COLORS[i] }, dir: d });
     });
     var opt = base();
-    opt.title = { text: s.a + " – " + s.b, left: 8, top: 4, textStyle: { fontSize: 14 } };
+    opt.title = { text: s.a + " – " + s.b, left: 8, top: 4, textStyle: { fontSize: 15 } };
     opt.tooltip = { trigger: "axis", valueFormatter: fmt };
-    opt.legend = { bottom: 0, left: "center", type: "scroll" };
-    opt.grid = { left: 56, right: 56, top: 48, bottom: 64 };
-    opt.xAxis = { type: "category", data: s.periods };
+    opt.legend = { bottom: 0, left: "center", type: "scroll", selected: hidden };
+    opt.grid = { left: 56, right: 64, top: 52, bottom: 64 };
+    opt.xAxis = { type: "category", data: s.periods, axisLabel: { hideOverlap: true } };
     opt.yAxis = [
       { type: "value", name: "events", minInterval: 1, splitLine: { show: false } },
-      { type: "value", name: "mean score", min: -10, max: 10, interval: 5 }
+      { type: "value", name: "mean score", min: -10, max: 10, interval: 5,
+        splitLine: { lineStyle: { color: "#eee" } } }
     ];
+    // the neutral band around 0 on the score axis, so the eye sees where a tie turns + or -
+    series[2].markArea = { silent: true, itemStyle: { color: "rgba(140,140,140,0.10)" },
+                           data: [[{ yAxis: -1 }, { yAxis: 1 }]] };
     opt.series = series;
     chart.setOption(opt);
     if (onClick) {
@@ -106,7 +118,8 @@
     var chart = init(el);
     var types = TYPE_ORDER.map(function (t) { return TYPE_NAMES[t]; });
     var data = tri.windows.map(function (w) {
-      return { value: [w.period, TYPE_NAMES[w.type]], itemStyle: { color: TYPE_COLORS[w.type] },
+      return { value: [w.period, TYPE_NAMES[w.type]],
+               itemStyle: { color: TYPE_COLORS[w.type], borderColor: TYPE_COLORS[w.type], borderWidth: 3 },
                symbol: w.weak ? "emptyCircle" : "circle", win: w };
     });
     var opt = base();
@@ -115,11 +128,13 @@
       formatter: function (p) {
         var w = p.data.win;
         var roles = Object.keys(w.roles).map(function (m) { return m + " " + w.roles[m]; }).join(", ");
-        return window.echarts.format.encodeHTML(w.period + ": " + w.name + (w.weak ? " (weak)" : "") +
-          " · ties " + w.signs + (roles ? " · " + roles : ""));
+        return window.echarts.format.encodeHTML(w.period + ": " + (w.label || w.name) +
+          " · ties " + w.signs + (roles ? " · " + roles : "") +
+          (w.unknown && w.unknown.length ? " · unknown: " + w.unknown.join(", ") : ""));
       }
     };
-    opt.xAxis = { type: "category", data: tri.windows.map(function (w) { return w.period; }) };
+    opt.xAxis = { type: "category", data: tri.windows.map(function (w) { return w.period; }),
+                  axisLabel: { hideOverlap: true } };
     opt.yAxis = { type: "category", data: types, inverse: true };
     opt.series = [{ type: "scatter", symbolSize: 22, data: data,
                     lineStyle: { color: "#999" } },
@@ -162,7 +177,8 @@
       my += vy / len * 18 + 4;
       svg.appendChild(svgEl("text", { x: mx, y: my, "text-anchor": "middle", "font-size": 11,
                                       fill: SIGN_COLORS[t.sign] === "#c8c8c8" ? "#888" : SIGN_COLORS[t.sign] },
-                            t.sign + " " + (t.mean === null ? "" : fmt(t.mean)) + " (" + t.n_events + ")"));
+                            t.sign + " " + (t.mean === null ? "" : fmt(t.mean)) + " (" + t.n_events +
+                            (t.n_memory !== undefined ? "/" + t.n_memory : "") + ")"));
     });
     members.forEach(function (m) {
       var p = pos[m];
@@ -192,7 +208,7 @@
       period.textContent = w.period;
       var name = document.createElement("span");
       name.className = "tri-type";
-      name.textContent = w.name + (w.weak ? " (weak)" : "");
+      name.textContent = w.label || (w.name + (w.weak ? " (weak)" : ""));
       head.appendChild(period);
       head.appendChild(document.createElement("br"));
       head.appendChild(name);
@@ -201,7 +217,10 @@
       var roles = document.createElement("div");
       roles.className = "tri-roles";
       roles.textContent = Object.keys(w.roles).map(function (m) { return m + ": " + w.roles[m]; }).join(" · ") ||
-        (w.type === "incomplete" ? "too few events on a tie" : "no alignment");
+        (w.type === "incomplete" ? "two or more ties unknown" : "no alignment");
+      if (w.provisional) {
+        roles.textContent += " · " + w.unknown.join(", ") + " unknown; if friendly: " + w.if_friendly;
+      }
       card.appendChild(roles);
       if (onClick) {
         card.tabIndex = 0;
@@ -209,9 +228,9 @@
       }
       container.appendChild(card);
     });
-    var empty = tri.windows.length - shown.length;
-    if (empty > 0) {
-      container.appendChild(el("p", "note", empty + " window(s) with no events among the three are not drawn."));
+    var quiet = (tri.quiet || []).length;
+    if (quiet > 0) {
+      container.appendChild(el("p", "note", quiet + " period(s) with no event among the three are not drawn."));
     }
   }
 

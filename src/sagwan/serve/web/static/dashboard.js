@@ -211,6 +211,7 @@
     if (e) { e.preventDefault(); }
     var m = ["tri-a", "tri-b", "tri-c"].map(function (id) { return $(id).value.trim().toUpperCase(); });
     api("triangle", { a: m[0], b: m[1], c: m[2], by: $("tri-by").value, min_events: $("tri-min").value,
+                      memory: $("tri-memory").value,
                       neutral_band: $("tri-band").value }).then(function (t) {
       function pick(w) {
         var ids = [];
