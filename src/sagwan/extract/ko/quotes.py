@@ -145,9 +145,9 @@ class _Quotes:
             q = other.quote
             if q.start <= text_start and text_end <= q.end:
                 return  # already inside a quote found by a stronger pattern
-            if text_start <= q.start and q.end <= text_end and q.speaker == (speaker.id if speaker else None) \
-                    and q.kind == kind:
-                self.out.remove(other)   # '…할 것으로 기대하고 있다고 말했다': one saying, the outer words
+            if text_start <= q.start and q.end <= text_end and q.kind == kind:
+                # '…할 것으로 기대하고 있다고 말했다': one saying; words reported inside it are part of it
+                self.out.remove(other)
         date = self._date(sent, text_start, text_end)
         q = Quote(id=f"q{len(self.out) + 1}", speaker=speaker.id if speaker else None,
                   speaker_text=speaker_text, text=self.text[text_start:text_end], start=text_start, end=text_end,
@@ -194,8 +194,12 @@ class _Quotes:
         after = [i for i, t in enumerate(toks) if t.start > close_at]
         before_idx = [i for i, t in enumerate(toks) if t.end <= open_at]
         cue = None
-        if after and toks[after[0]].tag in ("JKQ", "EC") or after and toks[after[0]].form in ("고", "라고", "이라고",
-                                                                                             "며", "라며"):
+        first = after[0] if after else None
+        if first is not None and toks[first].tag == "VCP" and first + 1 < len(toks) and \
+                toks[first + 1].form in ("라며", "라면서"):
+            cue = (first + 1, (first + 1, "assert", False))   # '“…”이라며 촉구했다': saying while urging
+        elif first is not None and (toks[first].tag in ("JKQ", "EC") or toks[first].form in (
+                "고", "라고", "이라고", "며", "라며")) or first is not None and toks[first].tag == "VCP":
             for k in after[1:]:
                 c = _cue_at(toks, k)
                 if c:
@@ -318,10 +322,18 @@ class _Quotes:
             n_cue, (last, stance, passive) = cue
             if passive or (via_actor is not None and stance == "hearsay"):
                 continue
-            sub = self._speaker_before(toks, start_idx, k) or self._speaker_after(toks, k + 1, n_cue)
+            topic_before = any(t.tag == "JX" and t.form in ("은", "는") for t in toks[lo:k])
+            sub = None if topic_before else self._speaker_after(toks, k + 1, n_cue)
+            anonymous = None
             if sub is None:
+                anonymous = self._topic_without_actor(toks, lo, k)
+                sub = None if anonymous else self._speaker_before(toks, start_idx, k)
+            if sub is None and anonymous is None:
                 continue
-            begin = self._clause_start(toks, sub[3] + 1) if sub[3] < k else toks[lo].start
+            if anonymous is not None:
+                begin = self._clause_start(toks, anonymous[1] + 1)
+            else:
+                begin = self._clause_start(toks, sub[3] + 1) if sub[3] < k else toks[lo].start
             if begin >= content_end:
                 continue
             via = None
@@ -330,8 +342,9 @@ class _Quotes:
                 if via_actor[2].kind == "organization" and (e is None or e.type in _OUTLET_TYPES or e.type is None):
                     via = via_actor[2].id
             cue_text = self._cue_text(toks, n_cue, last) if n_cue != k else t.form
-            self._add(sub[2], self.text[sub[0]:sub[1]], begin, content_end, "indirect", cue_text, sent, via=via,
-                      stance=stance)
+            speaker_text = self.text[sub[0]:sub[1]] if sub else anonymous[0]
+            self._add(sub[2] if sub else None, speaker_text, begin, content_end, "indirect", cue_text, sent,
+                      via=via, stance=stance)
             found = True
             lo = last + 1
         return found
@@ -340,6 +353,9 @@ class _Quotes:
         """Does a reported clause end at toks[k]? (index where its speech verb may start, end of the words)."""
         t = toks[k]
         prev = toks[k - 1] if k > 0 else None
+        before = toks[k - 2] if k > 1 and prev is not None and prev.tag == "VCP" else prev
+        if before is not None and before.tag == "SSC":
+            return None   # '“…”이라며': the cue of a direct quote, found as such
         if t.tag == "EC" and _REPORTIVE.search(t.form):
             end = t.start + len(t.form) - (2 if t.form.endswith("면서") else 1)
             if prev is not None and prev.tag == "VCP" and t.form.startswith("라"):
@@ -355,9 +371,28 @@ class _Quotes:
             return k + 3, t.start + len(t.form) - 1
         return None
 
+    def _topic_without_actor(self, toks: list[Token], lo: int, hi: int) -> tuple[str, int] | None:
+        """'전문가들은 북한이 … 발사할 것으로 전망했다': the one who speaks is a topic that names no actor
+        (text, index of its particle); the actor marked 이/가 after it is inside the words said."""
+        for k in range(lo, hi):
+            t = toks[k]
+            if t.tag == "JX" and t.form in ("은", "는") and k > lo:
+                j = k - 1
+                while j > lo and toks[j - 1].tag in ("NNG", "NNP", "XSN", "NNB", "MM"):
+                    j -= 1
+                if toks[j].tag not in ("NNG", "NNP", "XSN", "NNB") and toks[k - 1].tag != "XSN":
+                    return None
+                if any(self.actor_at(x.start) for x in toks[j:k]):
+                    return None
+                return self.text[toks[j].start:toks[k - 1].end], k
+            if self.actor_at(t.start) is not None:
+                return None
+        return None
+
     def _speaker_after(self, toks: list[Token], lo: int, hi: int):
-        """'…보냈다고 미국은 밝혔다': the speaker named between the reported clause and its verb."""
-        return self._speaker_before(toks, lo, hi)
+        """'…보냈다고 미국은 밝혔다': the speaker named, as topic, between the reported clause and its verb."""
+        sub = self._speaker_before(toks, lo, hi)
+        return sub if sub is not None and toks[sub[3]].form in ("은", "는") else None
 
     def _cue_text(self, toks: list[Token], first: int, last: int) -> str:
         """The speech verb as written, through its tense and ending ('말했다', '강조한')."""
