@@ -25,6 +25,8 @@ _TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이�
 _LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
                 "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현", "표하",
                 "표명", "전하", "보내"}
+# '군사회담을 제안했다': the noun event, proposed (status.tsv reads 제안/제의/제시 as proposed)
+_PROPOSE = {"제안", "제의", "제시"}
 # 'to have' a meeting or an agreement: 회담을 가졌다/갖고 (but not 거부권을 가진 'holding a veto')
 _HAVE = {"가지", "갖"}
 _EXPERIENCER = {"받", "당하", "겪", "직면"}   # noun event + 을 받다: the subject undergoes it
@@ -82,6 +84,7 @@ class _Trigger:
     passive: bool = False
     governed_by: int | None = None   # index of a verb trigger whose object this noun event is
     used: bool = True                # the noun reports an event here (see _Coder._link_nouns)
+    noun_args: bool = False          # a noun made an event by a verb of happening: its parties are the noun's
 
 
 @dataclass
@@ -135,6 +138,8 @@ class _SentenceReader:
         if t.form in _CLAUSE_EC:
             return True
         nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
+        if self.toks[k - 1].form in _POSTPOSITIONAL:
+            return False   # '일본에 대해 경고했다': a case frame inside the clause
         return t.form in ("어", "아", "여", "어서", "아서") and nxt is not None and nxt.tag != "VX"
 
     def clause_start(self, i: int) -> int:
@@ -390,7 +395,7 @@ class _Coder:
                 tr.nominal = False            # headline: '… 것을 비난.'
                 tr.used = True
             elif nxt.tag == "JKO" and verb is not None and (
-                    verb.form in _LIGHT_VERBS or verb.form in _EXPERIENCER
+                    verb.form in _LIGHT_VERBS or verb.form in _EXPERIENCER or verb.form in _PROPOSE
                     or verb.form in _HAVE and tr.spec["type"] in ("CONSULT", "AGREE") and tr.lemma != "거부권"):
                 tr.nominal = False
                 tr.passive = verb.form in _EXPERIENCER
@@ -407,10 +412,11 @@ class _Coder:
                 tr.nominal = False      # '정상회담은 2019년 블라디보스토크에서 처음 열렸다'
                 tr.last = self._happens(toks, n + 1)
                 tr.used = True
+                tr.noun_args = True
             elif nxt.tag == "NNG" and any(o.index == n for o in trigs):
                 tr.governed_by = n      # '방문 초대': the head noun is the event
                 tr.used = False
-            elif nxt.tag == "NNG":
+            elif nxt.tag == "NNG" and nxt.form not in _TEMPORAL_NOUNS:
                 tr.used = False         # '무역분쟁', '방문 세부사항': the first part of a compound noun
             elif nxt.tag == "JKB" and nxt.form in ("로", "으로"):
                 tr.used = False         # '초청으로': the manner of another event
@@ -470,7 +476,10 @@ class _Coder:
             return said is None or said.content_start <= pos < said.content_end
 
         args = [a for a in rd.args_between(lo, tr.index) if inside(a)]
-        if tr.nominal:
+        if said is None:
+            # the words someone is reported to have said belong to that report, not to its verb
+            args = [a for a in args if self.said_at(toks[a.index].start) is None]
+        if tr.nominal or tr.noun_args:
             subj = self._relative_subject(rd, tr, args)
         else:
             # a subject belongs to this predicate unless it is closed by another one's relative clause
@@ -491,6 +500,12 @@ class _Coder:
         source = self._last_group(subj, rd.args)
         if not source and not tr.nominal and bare:
             source = self._group_of(bare[0], rd.args)   # headline style: 'X, Y, Z 공동성명 … 비난'
+        if not source and not (tr.nominal or tr.noun_args) and said is not None and said.stance != "hearsay" \
+                and said.quote.speaker and \
+                not any(a.marker == "SUBJ" for a in args) and self.actors.get(said.quote.speaker):
+            # '일본은 한국을 지지한다고 밝혔다': a reported clause without a subject of its own is the speaker's
+            speaker = self.actors[said.quote.speaker]
+            source = [_Arg(speaker, tr.index, "SUBJ", -1)]
         target: list[_Arg] = []
         if frame == "meet":
             target = [a for a in args if a.marker == "WITH"]
@@ -562,7 +577,7 @@ class _Coder:
 
     @staticmethod
     def _group_of(arg: _Arg, all_args: list[_Arg]) -> list[_Arg]:
-        return [a for a in all_args if a.group == arg.group and a.marker == arg.marker]
+        return [a for a in all_args if a.group == arg.group and a.marker == arg.marker] or [arg]
 
     def _last_group(self, items: list[_Arg], all_args: list[_Arg]) -> list[_Arg]:
         """The last argument with the actors coordinated with it."""
@@ -694,7 +709,7 @@ class _Coder:
             if tr.governed_by is not None and tr.governed_by in drafts:
                 gov = drafts[tr.governed_by]
                 offered = gov.type in ("AGREE", "REJECT")   # an offer or invitation accepted or refused
-                if (offered or not d.target) and gov.source and set(gov.source) != set(d.source):
+                if offered and gov.source and set(gov.source) != set(d.source):
                     d.target = list(gov.source)
                 if d.source and not gov.target and set(d.source) != set(gov.source):
                     gov.target = list(d.source)
