@@ -85,6 +85,7 @@ class _Trigger:
     governed_by: int | None = None   # index of a verb trigger whose object this noun event is
     used: bool = True                # the noun reports an event here (see _Coder._link_nouns)
     noun_args: bool = False          # a noun made an event by a verb of happening: its parties are the noun's
+    proposed: bool = False           # object of 제안/제의/제시, or '…하자고' (let us …)
 
 
 @dataclass
@@ -208,6 +209,8 @@ class _SentenceReader:
             for other in self.compound(toks[k].start)[1:]:
                 pending.append(_Arg(other, k, "CONJ", group, particle=n))
             pending.append(_Arg(a, k, marker, group, particle=n))
+            if marker == "CONJ" and toks[n].tag == "JC" and (n + 1 >= len(toks) or actor_of(toks, n + 1)[0] is None):
+                marker = pending[-1].marker = "WITH"   # '북한과 판문점에서 회담': 과 before a place is 'with'
             if marker == "CONJ":
                 k = n + 1
                 continue
@@ -394,6 +397,11 @@ class _Coder:
             if nxt is None or nxt.tag in ("SF", "EF") or (nxt.tag == "SP" and n + 1 >= len(toks)):
                 tr.nominal = False            # headline: '… 것을 비난.'
                 tr.used = True
+            elif nxt.tag == "JKO" and verb is not None and verb.form in _PROPOSE:
+                tr.nominal = False      # '군사회담을 제안했다': the event, proposed
+                tr.last = v + (1 if v + 1 < len(toks) and toks[v + 1].tag in ("XSV", "XSA") else 0)
+                tr.used = True
+                tr.proposed = True
             elif nxt.tag == "JKO" and verb is not None and (
                     verb.form in _LIGHT_VERBS or verb.form in _EXPERIENCER or verb.form in _PROPOSE
                     or verb.form in _HAVE and tr.spec["type"] in ("CONSULT", "AGREE") and tr.lemma != "거부권"):
@@ -488,7 +496,8 @@ class _Coder:
             if head is not None and not [a for a in subj if a.pred >= tr.index]:
                 subj = [head]   # '제재를 받고 있는 러시아가': the noun the clause describes is its subject
             if not subj:
-                earlier = [a for a in rd.args_between(0, lo) if a.marker == "SUBJ" and not a.relative and inside(a)]
+                earlier = [a for a in rd.args_between(0, lo) if a.marker == "SUBJ" and not a.relative and inside(a)
+                           and (said is not None or self.said_at(toks[a.index].start) is None)]
                 subj = self._group_of(earlier[-1], rd.args) if earlier else []
         bare = [a for a in args if a.marker == "BARE"]
         of = [a for a in args if a.marker == "OF"]
@@ -508,7 +517,7 @@ class _Coder:
             source = [_Arg(speaker, tr.index, "SUBJ", -1)]
         target: list[_Arg] = []
         if frame == "meet":
-            target = [a for a in args if a.marker == "WITH"]
+            target = [a for a in args if a.marker == "WITH"] or [a for a in args if a.marker == "TO"]
             if not source and of:
                 grp = self._last_group(of, rd.args)
                 source, target = grp[:1], grp[1:] + target
@@ -535,7 +544,7 @@ class _Coder:
             target = [a for a in args if a.marker == "ABOUT"] or [a for a in args if a.marker == "OBJ"] or \
                 [a for a in args if a.marker == "TO"] or (near if tr.nominal else [])
             if not target and not tr.nominal:
-                target = self._clause_object(rd, tr, args)
+                target = self._clause_object(rd, tr, args) or self._said_subject(rd, tr)
             if not target:
                 # 'X의 발사를 비난', '남측의 제의에 응하다': the owner of the thing acted on
                 target = [a for a in args if a.marker == "OF" and a.particle < tr.index]
@@ -575,6 +584,16 @@ class _Coder:
                 return inner[-1:]
         return []
 
+    def _said_subject(self, rd: _SentenceReader, tr: _Trigger) -> list[_Arg]:
+        """'북한은 미국이 긴장을 고조시킨다고 비난했다': the one a reported accusation is about."""
+        pos = rd.toks[tr.index].start
+        for s in self.said:
+            if rd.sent.start <= s.content_start and s.content_end <= pos and pos - s.content_end <= 4:
+                inner = [a for a in rd.args if a.marker == "SUBJ" and
+                         s.content_start <= rd.toks[a.index].start < s.content_end]
+                return inner[:1]
+        return []
+
     @staticmethod
     def _group_of(arg: _Arg, all_args: list[_Arg]) -> list[_Arg]:
         return [a for a in all_args if a.group == arg.group and a.marker == arg.marker] or [arg]
@@ -585,6 +604,8 @@ class _Coder:
 
     # ---- status, date, mode ------------------------------------------------------------------
     def _status(self, rd: _SentenceReader, tr: _Trigger) -> str:
+        if tr.proposed:
+            return "proposed"
         toks = rd.toks
         end = rd.clause_end(tr.last)
         window = toks[tr.last + 1:end + 1]
@@ -662,8 +683,10 @@ class _Coder:
         trigs = self.triggers(sent)
         drafts: dict[int, _Draft] = {}
         for tr in trigs:
-            if not tr.used or self._demanded(sent.tokens, tr):
+            demanded = self._demanded(sent.tokens, tr)
+            if not tr.used or demanded == "asked":
                 continue
+            tr.proposed = tr.proposed or demanded == "proposed"
             said = self.said_at(sent.tokens[tr.index].start)
             if tr.spec["frame"] == "accuse":
                 d = self._accusation(rd, tr, said)
@@ -754,18 +777,20 @@ class _Coder:
         return self._merge()
 
     @staticmethod
-    def _demanded(toks: list[Token], tr: _Trigger) -> bool:
+    def _demanded(toks: list[Token], tr: _Trigger) -> str | None:
         """'중단하라고 요구했다', '해 달라고 촉구했다', '열자고 제안했다': the action asked for is the content of
         the request, not an event of its own."""
         prev = toks[tr.last]
         for t in toks[tr.last + 1:tr.last + 5]:
-            if t.tag == "EC" and t.form in ("라고", "라며", "자고", "자며", "도록") and \
-                    (prev.tag.startswith("VV") or prev.tag in ("XSV", "VX")):
-                return True
+            if t.tag == "EC" and (prev.tag.startswith("VV") or prev.tag in ("XSV", "VX")):
+                if t.form in ("자고", "자며"):
+                    return "proposed"   # '회담하자고 제안했다': proposed, with the proposer as party
+                if t.form in ("라고", "라며", "도록"):
+                    return "asked"
             if not (t.tag in ("VX", "EP") or t.tag == "EC" and t.form in ("어", "아", "여")):
-                return False
+                return None
             prev = t
-        return False
+        return None
 
     def _resolve_pair_words(self, sent: Sentence) -> None:
         """'양자는 그해 3회 회담했고': 양자/양국 stand for the two parties of the last event with two sides."""
