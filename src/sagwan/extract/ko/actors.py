@@ -198,7 +198,8 @@ class _Finder:
         given = toks[j - 1]
         first = j < 2 or not (toks[j - 2].tag == "NNP" and (j - 2) not in self.hits)   # '에밀리 로스 일본': no
         # a Korean full name (3 syllables) before a state is 'X의 대사' style ('김인철 요르단 대사'), not a surname
-        korean = len(given.form) == 3 and _korean_name(given.form) is not None
+        korean = len(given.form) == 3 and _korean_name(given.form) is not None and \
+            not any(c in _TRANSLITERATION for c in given.form)   # 마이클, 리처드: not Korean given names
         return first and given.tag == "NNP" and (j - 1) not in self.hits and not korean \
             and not self.text[given.end:toks[j].start].strip() and is_hangul(given.form)
 
@@ -564,6 +565,8 @@ class _Finder:
                     last_person = a
 
 
+# syllables of transliterated Western names that Korean given names almost never use
+_TRANSLITERATION = frozenset("클스트드크프즈르브그츠쉬")
 # Korean press glues these without a separator (한미, 남북, 북중, 한중일); others need one (러·우)
 _GLUED = frozenset("한남북미중러일")
 

@@ -25,6 +25,9 @@ _TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이�
 _LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
                 "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현", "표하",
                 "표명", "전하", "보내"}
+# a message sent ('축전을 보냈다') is what the message says, not a transfer of goods
+_SEND = {"보내", "전하", "전달", "띄우"}
+_MESSAGES = {"SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"}
 # '군사회담을 제안했다': the noun event, proposed (status.tsv reads 제안/제의/제시 as proposed)
 _PROPOSE = {"제안", "제의", "제시"}
 # 'to have' a meeting or an agreement: 회담을 가졌다/갖고 (but not 거부권을 가진 'holding a veto')
@@ -402,6 +405,10 @@ class _Coder:
                 tr.last = v + (1 if v + 1 < len(toks) and toks[v + 1].tag in ("XSV", "XSA") else 0)
                 tr.used = True
                 tr.proposed = True
+            elif nxt.tag == "JKO" and verb is not None and verb.form in _SEND and tr.spec["type"] in _MESSAGES:
+                tr.nominal = False      # '축전을 보냈다', '유감을 전했다': the message is the event, not aid
+                tr.last = v + (1 if v + 1 < len(toks) and toks[v + 1].tag in ("XSV", "XSA") else 0)
+                tr.used = True
             elif nxt.tag == "JKO" and verb is not None and (
                     verb.form in _LIGHT_VERBS or verb.form in _EXPERIENCER or verb.form in _PROPOSE
                     or verb.form in _HAVE and tr.spec["type"] in ("CONSULT", "AGREE") and tr.lemma != "거부권"):

@@ -141,11 +141,19 @@ def _pairs(options: ReportOptions) -> list[tuple[str, str]]:
     return pairs  # type: ignore[return-value]
 
 
+def _shown(periods: list[str], busy: set[str], span: Span) -> list[str]:
+    """The periods inside the span, without the empty ones at either end (left by a cut-off outlier)."""
+    inside = [p for p in periods if span.holds(p)]
+    marks = [i for i, p in enumerate(inside) if p in busy]
+    return inside[marks[0]:marks[-1] + 1] if marks else []
+
+
 def _trim_timeline(timeline: dict[str, Any], span: Span) -> dict[str, Any]:
-    keep = [i for i, p in enumerate(timeline["periods"]) if span.holds(p)]
+    shown = set(_shown(timeline["periods"], {p for p, ids in timeline["event_ids"].items() if ids}, span))
+    keep = [i for i, p in enumerate(timeline["periods"]) if p in shown]
     return {**timeline, "periods": [timeline["periods"][i] for i in keep],
             "counts": {q: [n[i] for i in keep] for q, n in timeline["counts"].items()},
-            "event_ids": {p: ids for p, ids in timeline["event_ids"].items() if span.holds(p)}}
+            "event_ids": {p: ids for p, ids in timeline["event_ids"].items() if p in shown}}
 
 
 def _dyad_block(events: list[dict[str, Any]], pair: tuple[str, str], by_id: dict[str, dict[str, Any]],
@@ -155,15 +163,16 @@ def _dyad_block(events: list[dict[str, Any]], pair: tuple[str, str], by_id: dict
                          weighting=options.weighting, **common)
     key = f"{a}-{b}"
     data = series.to_dict()
-    data["periods"] = [p for p in data["periods"] if span.holds(p)]
-    data["rows"] = [r for r in data["rows"] if span.holds(r["period"])]
+    busy = {r.period for r in series.rows if r.direction == "both" and r.n_events}
+    data["periods"] = _shown(series.periods, busy, span)
+    shown = set(data["periods"])
+    data["rows"] = [r for r in data["rows"] if r["period"] in shown]
     evidence = []
     for period in data["periods"]:
         row = series.row(period, "both")
         if row and row.n_events:
             evidence.append({"period": period, "events": [
                 _evidence_row(by_id[eid], docs, f"ev-{key}-{eid}") for eid in row.event_ids]})
-    shown = set(data["periods"])
     years = dyad_series(events, a, b, by="year", level=options.level, memory=1, **common)
     glance = [{"year": r.period, "n": r.n_events, "mean": r.score_mean}
               for r in years.rows if r.direction == "both" and r.n_events and span.holds(r.period)]
