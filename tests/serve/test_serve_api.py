@@ -43,8 +43,13 @@ def test_dyad_triangle_network_timeline(client):
     assert dyad["periods"] == ["2024-Q1", "2024-Q2"]
     both = [r for r in dyad["rows"] if r["direction"] == "both"]
     assert [r["n_events"] for r in both] == [2, 1]
-    tri = client.get("/api/triangle", params={"a": "PRK", "b": "RUS", "c": "CHN", "min_events": 1}).json()
-    assert [w["type"] for w in tri["windows"]] == ["incomplete", "incomplete", "incomplete"]
+    tri = client.get("/api/triangle", params={"a": "PRK", "b": "RUS", "c": "CHN"}).json()
+    # a year's memory: Q2 still knows Q1's ties; China–Russia is silent until Q3, so Q1–Q2 are provisional
+    assert [(w["period"], w["type"], w["provisional"]) for w in tri["windows"]] == [
+        ("2024-Q1", "marriage", True), ("2024-Q2", "marriage", True), ("2024-Q3", "romantic", False)]
+    alone = client.get("/api/triangle", params={"a": "PRK", "b": "RUS", "c": "CHN", "memory": 1}).json()
+    assert [w["type"] for w in alone["windows"]] == ["marriage", "incomplete", "incomplete"]
+    assert client.get("/api/triangle", params={"a": "PRK", "b": "RUS", "c": "CHN", "memory": 0}).status_code == 422
     year = client.get("/api/triangle", params={"a": "PRK", "b": "RUS", "c": "CHN", "min_events": 1,
                                                "by": "year"}).json()
     assert year["windows"][0]["type"] == "romantic" and year["windows"][0]["signs"] == "+-+"

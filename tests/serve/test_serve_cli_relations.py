@@ -41,19 +41,38 @@ def test_status_and_attribution_options(real_store_path):
     assert n_events("--attributed-to", "RUS") == 0
 
 
-def test_triangle_prints_the_same_types_as_the_report(real_store_path):
+def _cli_windows(db, *options):
+    res = run("triangle", "PRK", "RUS", "CHN", "--db", db, "--format", "json", *options)
+    assert res.exit_code == 0, res.output
+    return [(w["period"], w["type"], w["weak"], w["roles"]) for w in json.loads(res.output)["windows"]]
+
+
+def _report_windows(db, **options):
     from sagwan.store import open_store
 
-    res = run("triangle", "PRK", "RUS", "CHN", "--by", "year", "--min-events", "1", "--db", real_store_path,
-              "--format", "json")
-    assert res.exit_code == 0, res.output
-    cli_types = [(w["period"], w["type"], w["roles"]) for w in json.loads(res.output)["windows"]]
-    with open_store(str(real_store_path)) as store:
-        ctx = report_context(store.events(), store, ReportOptions(by="year", min_events=1))
-    assert cli_types == [(w["period"], w["type"], w["roles"]) for w in ctx["triangle"]["windows"]]
-    assert cli_types[0][1] == "romantic"
-    table = run("triangle", "PRK", "RUS", "CHN", "--by", "year", "--min-events", "1", "--db", real_store_path)
-    assert "romantic triangle" in table.output and "RUS=pivot" in table.output
+    with open_store(str(db)) as store:
+        ctx = report_context(store.events(), store, ReportOptions(**options))
+    return [(w["period"], w["type"], w["weak"], w["roles"]) for w in ctx["triangle"]["windows"]]
+
+
+def test_triangle_prints_the_same_types_as_the_report(real_store_path):
+    # the defaults (quarters, a year's memory) agree, and so does every option passed to both
+    defaults = _cli_windows(real_store_path)
+    assert defaults == _report_windows(real_store_path)
+    assert [t for _, t, _, _ in defaults] == ["marriage", "marriage", "romantic"]
+    assert _cli_windows(real_store_path, "--memory", "1") == _report_windows(real_store_path, memory=1)
+    assert _cli_windows(real_store_path, "--by", "year", "--weighting", "equal") == _report_windows(
+        real_store_path, by="year", weighting="equal")
+    assert _cli_windows(real_store_path, "--by", "year")[0][1] == "romantic"
+    table = run("triangle", "PRK", "RUS", "CHN", "--db", real_store_path)
+    lines = table.stdout.splitlines()
+    assert lines[0].split()[:4] == ["period", "type", "signs", "ties"]
+    q1 = next(line for line in lines if line.startswith("2024-Q1"))
+    assert "stable marriage (weak, provisional)" in q1 and "PRK-RUS + +4.10 (2/2)" in q1
+    assert "RUS-CHN silent in the memory window; if friendly: romantic triangle: pivot RUS" in q1
+    assert "RUS=pivot" in next(line for line in lines if line.startswith("2024-Q3"))
+    assert "memory 4 quarter(s), linear weighting" in table.stderr
+    assert run("triangle", "PRK", "RUS", "CHN", "--db", real_store_path, "--memory", "0").exit_code == 2
 
 
 def test_network_graphml_and_json(real_store_path, tmp_path):

@@ -47,7 +47,10 @@ def test_untrusted_text_is_escaped(html):
 
 def test_report_types_follow_the_options(fake_store):
     ctx = report_context(fake_store.events(), fake_store, ReportOptions(by="quarter"))
-    assert [w["type"] for w in ctx["triangle"]["windows"]] == ["incomplete", "incomplete", "incomplete"]
+    assert [w["type"] for w in ctx["triangle"]["windows"]] == ["marriage", "marriage", "romantic"]
+    assert ctx["triangle"]["memory"] == 4 and ctx["memory"] == 4
+    ctx = report_context(fake_store.events(), fake_store, ReportOptions(by="quarter", memory=1))
+    assert [w["type"] for w in ctx["triangle"]["windows"]] == ["marriage", "incomplete", "incomplete"]
     assert [d["key"] for d in ctx["dyads"]] == ["PRK-RUS", "PRK-CHN", "CHN-RUS"]
     ctx = report_context(fake_store.events(), fake_store, ReportOptions(dyads=[("PRK", "RUS")], triangle=None))
     assert [d["key"] for d in ctx["dyads"]] == ["PRK-RUS"] and ctx["triangle"] is None
@@ -74,3 +77,29 @@ def test_parse_pairs():
         ("PRK", "RUS"), ("CHN", "RUS"), ("org:un", "person:kim-jong-un")]
     with pytest.raises(ConfigError, match="two different"):
         parse_pairs(["PRK"])
+
+
+def test_summary_and_years_shown(fake_store):
+    html = build_report(fake_store)
+    assert "Articles published <b>2024-03-13</b> to <b>2024-08-09</b>" in html
+    assert 'id="glance"' in html and "2024: <b>3</b> (+6.1)" in html      # PRK–RUS: 3 events in 2024
+    assert "latest quarter with events, 2024-Q3: <b>romantic triangle: pivot RUS</b>" in html
+
+
+def test_an_outlier_date_does_not_stretch_the_charts(fake_store):
+    # an article recalls an old treaty: one event dated decades before the news
+    old = dict(fake_store.events()[0], id="e-old", date="1961-07-11")
+    fake_store._events.append(old)
+    ctx = report_context(fake_store.events(), fake_store, ReportOptions())
+    span = ctx["span"]
+    assert (span.reason, span.first, span.last, span.outside, span.outside_from) == (
+        "publication", 2024, 2024, 1, "1961-07-11")
+    prk_rus = ctx["dyads"][0]
+    assert prk_rus["series"]["periods"] == ["2024-Q1", "2024-Q2"] and prk_rus["outside"] == 1
+    assert ctx["timeline"]["periods"][0] == "2024-03"
+    assert "1961" not in json.dumps([n for n in ctx["network"]["edges"]])
+    html = build_report(fake_store)
+    assert "Charts and tables show <b>2024–2024</b>" in html and "1961-07-11" in html
+    # dates the reader chose are kept as they are
+    chosen = report_context(fake_store.events(), fake_store, ReportOptions(date_from="1960"))
+    assert chosen["span"].reason == "options" and chosen["dyads"][0]["series"]["periods"][0] == "1961-Q3"

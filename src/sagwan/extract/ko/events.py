@@ -24,7 +24,10 @@ _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "EP")
 _TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이후", "이전", "무렵"}
 _LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
                 "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현", "표하",
-                "표명", "전하", "보내"}
+                "표명", "전하", "보내", "조율", "격상", "개선"}
+_AGREEING = {"합의", "약속", "동의", "결정", "협의"}
+# '관계를 강화/발전/개선하다': ties made closer (cooperation between the two)
+_IMPROVE = {"강화", "발전", "개선", "격상", "심화", "확대", "긴밀"}
 # a message sent ('축전을 보냈다') is what the message says, not a transfer of goods
 _SEND = {"보내", "전하", "전달", "띄우"}
 _MESSAGES = {"SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"}
@@ -38,13 +41,14 @@ _HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협�
                "구상", "움직임", "의사", "의지"}
 # '정상회담이 열렸다': a noun event and a verb of happening
 _HAPPEN = {"열리", "이어지", "이루어지", "이뤄지", "개최되", "진행되", "시작되", "계속되", "성사되", "있"}
-_PARTIES = {"양자", "양국", "양측", "두 나라", "두 정상", "양 정상", "양 정상은"}
+# words that stand for the parties of the last event with that many sides ('양국은', '3국 장관은')
+_PARTIES = {"양자": 2, "양국": 2, "양측": 2, "쌍방": 2, "3국": 3, "삼국": 3, "3개국": 3}
 _IN_RETURN = ("보상", "대가", "대신", "반대급부")
 _COOPERATIVE_PROMISE = {"COOPERATE", "AID", "CONSULT", "SUPPORT"}
 # what happened, what may happen, and what is said not to have happened are different happenings
 _REALITY = {"occurred": "real", "alleged": "real", "intended": "potential", "planned": "potential",
             "expected": "potential", "proposed": "potential", "hypothetical": "potential", "denied": "denied"}
-_NEEDS_RECIPIENT = {"AID", "COOPERATE", "SANCTION", "SUPPORT", "REQUEST"}
+_NEEDS_RECIPIENT = {"AID", "COOPERATE", "SANCTION", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"}
 
 
 @cache
@@ -108,7 +112,7 @@ class _Draft:
 class _SentenceReader:
     """Arguments, clauses and markers of one sentence."""
 
-    def __init__(self, doc: Document, sent: Sentence, actor_of, pairs: dict[int, tuple[Actor, Actor]],
+    def __init__(self, doc: Document, sent: Sentence, actor_of, pairs: dict[int, tuple[Actor, ...]],
                  compound=lambda start: ()):
         self.compound = compound
         self.doc = doc
@@ -119,7 +123,7 @@ class _SentenceReader:
         self._read_args(actor_of)
         self._read_pairs(pairs)
 
-    def _read_pairs(self, pairs: dict[int, tuple[Actor, Actor]]) -> None:
+    def _read_pairs(self, pairs: dict[int, tuple[Actor, ...]]) -> None:
         for k, t in enumerate(self.toks):
             if t.start in pairs:
                 marker, _ = self._marker_after(k + 1)
@@ -196,13 +200,14 @@ class _SentenceReader:
         return "BARE", n
 
     def _read_args(self, actor_of) -> None:
-        """Every actor of the sentence with the case marker of its phrase. Actors coordinated by 와/과,
-        및 or commas share a group and a marker; of several actors in one phrase ("북한 김정은 조선노동당
-        위원장은") the person is the head and the others modify it."""
+        """Every actor of the sentence with the case marker of its phrase. Of several actors in one
+        phrase ("북한 김정은 조선노동당 위원장은") the person is the head and the others modify it; the
+        heads of phrases coordinated by 와/과, 및 or commas share a group and the marker that closes them."""
         toks = self.toks
         k = 0
         group = 0
-        pending: list[_Arg] = []
+        phrase: list[_Arg] = []        # actors of the noun phrase being read
+        heads: list[_Arg] = []         # heads of the coordinated phrases read so far
         while k < len(toks):
             a, last = actor_of(toks, k)
             if a is None:
@@ -210,42 +215,35 @@ class _SentenceReader:
                 continue
             marker, n = self._marker_after(last + 1)
             for other in self.compound(toks[k].start)[1:]:
-                pending.append(_Arg(other, k, "CONJ", group, particle=n))
-            pending.append(_Arg(a, k, marker, group, particle=n))
+                heads.append(_Arg(other, k, "CONJ", group, particle=n))
+            phrase.append(_Arg(a, k, marker, group, particle=n))
+            if marker == "BARE" and n == last + 1 and n < len(toks) and actor_of(toks, n)[0] is not None:
+                k = n          # another actor follows in the same phrase
+                continue
+            head = next((x for x in phrase if x.actor.kind == "person"), phrase[-1])
+            for x in phrase:
+                if x is not head:
+                    x.marker = "MOD"
+                    self.args.append(x)
+            phrase = []
+            heads.append(head)
             if marker == "CONJ" and toks[n].tag == "JC" and (n + 1 >= len(toks) or actor_of(toks, n + 1)[0] is None):
-                marker = pending[-1].marker = "WITH"   # '북한과 판문점에서 회담': 과 before a place is 'with'
+                marker = "WITH"   # '북한과 판문점에서 회담': 과 before a place is 'with'
             if marker == "CONJ":
                 k = n + 1
                 continue
-            if marker == "BARE" and n == last + 1 and n < len(toks) and actor_of(toks, n)[0] is not None:
-                # another actor follows in the same phrase: decide the head when the phrase closes
-                pending[-1].marker = "PHRASE"
-                k = n
-                continue
-            self._close_phrase(pending, marker)
-            pending = []
+            for x in heads:
+                x.marker, x.particle, x.group = marker, n, group
+            self.args.extend(heads)
+            heads = []
             group += 1
             k = max(n, last + 1)
-        self._close_phrase(pending, "BARE")
+        for x in heads + phrase:
+            x.marker = "BARE"
+            self.args.append(x)
+        self.args.sort(key=lambda x: x.index)
         for arg in self.args:
             arg.pred, arg.relative = self._predicate_of(arg)
-
-    def _close_phrase(self, pending: list[_Arg], marker: str) -> None:
-        phrase = [a for a in pending if a.marker == "PHRASE"] + [a for a in pending if a.marker != "PHRASE"][-1:]
-        coordinated = [a for a in pending if a.marker not in ("PHRASE",)][:-1]
-        if len(phrase) > 1:
-            head = next((a for a in phrase if a.actor.kind == "person"), phrase[-1])
-            for a in phrase:
-                a.marker = marker if a is head else "MOD"
-        else:
-            for a in phrase:
-                a.marker = marker
-        for a in coordinated:
-            a.marker = marker
-        if pending:
-            for a in pending:
-                a.particle = pending[-1].particle
-        self.args.extend(pending)
 
     def _predicate_of(self, arg: _Arg) -> tuple[int, bool]:
         """The first predicate after an argument, and whether it closes a relative clause whose head
@@ -307,9 +305,11 @@ class _Coder:
                 inside = [a for s, e, a in self.mentions if t.start <= s < t.end and e <= t.end]
                 if len(inside) > 1:
                     self.within[t.start] = inside
+                if inside and t.start not in self.by_start:
+                    self.by_start[t.start] = (t.end, inside[0])   # '대북' names North Korea from inside
         self.actors = {a.id: a for a in doc.actors}
         self.drafts: list[_Draft] = []
-        self.pairs: dict[int, tuple[str, str]] = {}   # offset of 양자/양국 -> the two parties it stands for
+        self.pairs: dict[int, tuple[str, ...]] = {}   # offset of 양국/3국 -> the parties it stands for
 
     # ---- look-ups ----------------------------------------------------------------------------
     def actor_of(self, toks: list[Token], k: int) -> tuple[Actor | None, int]:
@@ -357,6 +357,8 @@ class _Coder:
                 lemma, span = t.form + toks[k + 1].form, 2
             elif t.tag == "NNG" and t.form in preds or t.tag.startswith("VV") and t.form in preds:
                 lemma = t.form
+            if lemma == "관계" and not self._improved(toks, k):
+                lemma = None   # '관계' is an event only as '관계를 강화/발전/개선하다'
             if lemma is None or self.by_start.get(t.start):
                 k += 1
                 continue
@@ -375,6 +377,15 @@ class _Coder:
         self._link_nouns(toks, out)
         # a verb taken as part of a noun event ('제재를 받고') is not an event of its own
         return [t for t in out if not any(o is not t and o.index < t.index <= o.last for o in out)]
+
+    @staticmethod
+    def _improved(toks: list[Token], k: int) -> bool:
+        n = k + 1
+        if n < len(toks) and toks[n].tag in ("JKO", "JKS", "JX"):
+            n += 1
+        while n < len(toks) and toks[n].tag == "MAG":
+            n += 1
+        return n < len(toks) and toks[n].form in _IMPROVE
 
     def _link_nouns(self, toks: list[Token], trigs: list[_Trigger]) -> None:
         """How an event noun is used decides whether it reports an event:
@@ -587,7 +598,8 @@ class _Coder:
         toks = rd.toks
         for k in range(tr.index - 1, max(tr.index - 3, 0) - 1, -1):
             if toks[k].tag == "JKO" and k > 0 and toks[k - 1].form in ("것", "데", "점"):
-                inner = [a for a in args if a.marker == "SUBJ" and a.relative and a.index < k]
+                inner = [a for a in args if a.marker == "SUBJ" and a.relative and a.index < k] or \
+                    [a for a in args if a.marker == "SUBJ" and toks[a.particle].form in ("이", "가") and a.index < k]
                 return inner[-1:]
         return []
 
@@ -630,6 +642,8 @@ class _Coder:
         for a, b in zip(window, window[1:], strict=False):
             if a.tag == "ETM" and a.form == "ᆯ" and b.form == "것":
                 return "intended"
+            if a.tag == "ETN" and a.form == "기" and b.form == "로":
+                return "intended"    # '조율하기로 했다' (Kiwi splits 기로)
         return "occurred"
 
     def _mode(self, rd: _SentenceReader, tr: _Trigger) -> str | None:
@@ -663,6 +677,11 @@ class _Coder:
             if subj and not tr.nominal:
                 lo = toks[subj[-1].index].start
         dates = [d for d in self.doc.dates if lo <= d.start < hi]
+        if not embedded:
+            # '…전날 발사한 것을 1일 규탄했다': a date inside another predicate's noun clause is that one's
+            spans = [(toks[a.index].start, toks[a.pred].start) for a in rd.args
+                     if a.relative and a.pred > a.index and not (tr.index <= a.pred <= tr.last)]
+            dates = [d for d in dates if not any(s <= d.start < e for s, e in spans)]
         before = [d for d in dates if d.start < pos]
         if said is None and not embedded:
             cs = toks[rd.clause_start(tr.index)].start
@@ -684,8 +703,8 @@ class _Coder:
 
     # ---- one sentence ------------------------------------------------------------------------
     def code_sentence(self, sent: Sentence) -> None:
-        pairs = {k: (self.actors[a], self.actors[b]) for k, (a, b) in self.pairs.items()
-                 if a in self.actors and b in self.actors}
+        pairs = {k: tuple(self.actors[x] for x in ids) for k, ids in self.pairs.items()
+                 if all(x in self.actors for x in ids)}
         rd = _SentenceReader(self.doc, sent, self.actor_of, pairs, lambda start: self.within.get(start, ()))
         trigs = self.triggers(sent)
         drafts: dict[int, _Draft] = {}
@@ -788,6 +807,10 @@ class _Coder:
         """'중단하라고 요구했다', '해 달라고 촉구했다', '열자고 제안했다': the action asked for is the content of
         the request, not an event of its own."""
         prev = toks[tr.last]
+        after = toks[tr.last + 1:tr.last + 4]
+        if len(after) >= 3 and after[0].form == "기" and after[1].form == "로" and \
+                after[2].form in _AGREEING:
+            return "asked"    # '협력을 확대하기로 합의했다': the content of the agreement, coded with it
         for t in toks[tr.last + 1:tr.last + 5]:
             if t.tag == "EC" and (prev.tag.startswith("VV") or prev.tag in ("XSV", "VX")):
                 if t.form in ("자고", "자며"):
@@ -801,11 +824,19 @@ class _Coder:
 
     def _resolve_pair_words(self, sent: Sentence) -> None:
         """'양자는 그해 3회 회담했고': 양자/양국 stand for the two parties of the last event with two sides."""
-        for tok in sent.tokens:
-            if tok.form in _PARTIES and tok.tag in ("NNG", "NNP"):
-                prev = [d for d in self.drafts if d.source and d.target]
-                if prev:
-                    self.pairs[tok.start] = (prev[-1].source[0], prev[-1].target[0])
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
+            word = tok.form if tok.form in _PARTIES else (
+                toks[i - 1].form + tok.form if i and tok.form == "국" and toks[i - 1].tag == "SN" else None)
+            if word not in _PARTIES or tok.tag not in ("NNG", "NNP", "NNB"):
+                continue
+            size = _PARTIES[word]
+            prev = [d for d in self.drafts if len({*d.source, *d.target}) == size or len(d.source) == size]
+            if prev:
+                d = prev[-1]
+                parties = list(dict.fromkeys([*d.source, *d.target]))[:size]
+                start = toks[i - 1].start if word != tok.form else tok.start
+                self.pairs[start] = tuple(parties)
 
     def _merge(self) -> list[Event]:
         """One event per happening: same type, compatible dyad and dates."""

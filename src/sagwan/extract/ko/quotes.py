@@ -390,9 +390,9 @@ class _Quotes:
         return None
 
     def _speaker_after(self, toks: list[Token], lo: int, hi: int):
-        """'…보냈다고 미국은 밝혔다': the speaker named, as topic, between the reported clause and its verb."""
-        sub = self._speaker_before(toks, lo, hi)
-        return sub if sub is not None and toks[sub[3]].form in ("은", "는") else None
+        """'…보냈다고 미국은 밝혔다', '…주고받았다고 조선중앙통신이 보도했다': the speaker named between the
+        reported clause and its verb (the caller has checked that no topic comes before the clause)."""
+        return self._speaker_before(toks, lo, hi)
 
     def _cue_text(self, toks: list[Token], first: int, last: int) -> str:
         """The speech verb as written, through its tense and ending ('말했다', '강조한')."""

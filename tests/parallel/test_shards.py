@@ -1,0 +1,76 @@
+"""Record shards and input splitting, without a cluster (fast)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from sagwan.errors import ConfigError
+from sagwan.model import Failure
+from sagwan.parallel import ShardWriter, read_shard, shard_kind, split_inputs
+from sagwan.parallel.batch import auto_partition_size
+
+
+def _record(i: int) -> dict:
+    return {"schema": "sagwan/1", "coder": "t", "actors": [], "quotes": [], "events": [],
+            "doc": {"id": f"d{i}", "source": f"s{i}", "title": None, "published": None, "language": "ko",
+                    "text": "본문."}}
+
+
+def test_a_jsonl_of_records_is_a_shard_and_a_jsonl_of_documents_is_not(tmp_path):
+    shard = tmp_path / "records.jsonl"
+    shard.write_text("\n" + json.dumps(_record(1)) + "\n", encoding="utf-8")
+    docs = tmp_path / "wire.jsonl"
+    docs.write_text(json.dumps({"text": "북한은 발표했다.", "schema_note": "x"}) + "\n", encoding="utf-8")
+    (tmp_path / "note.txt").write_text("{\"schema\": \"sagwan/1\"}", encoding="utf-8")
+    assert shard_kind(shard) == "jsonl"
+    assert shard_kind(docs) is None
+    assert shard_kind(tmp_path / "note.txt") is None  # only .jsonl/.ndjson/.parquet are shards
+    inputs = split_inputs([tmp_path, tmp_path / "missing-*.txt"])
+    assert inputs.shards == [(str(shard), "jsonl")]
+    assert sorted(inputs.documents) == sorted([str(tmp_path / "note.txt"), str(docs)])
+    assert [f.reason for f in inputs.failures] == ["no file matches this pattern"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_shards_round_trip_records_and_failures(tmp_path, fmt):
+    writer = ShardWriter(tmp_path / "out", fmt)
+    writer.write(0, [_record(1), Failure("bad.txt", "empty"), _record(2)])
+    writer.write(1, [Failure("worse.txt", "binary")])   # no records: no shard
+    writer.write(2, [_record(3)])
+    failures = writer.close()
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == sorted(["failures.jsonl", f"part-00000.{fmt}", f"part-00002.{fmt}"])
+    assert [f.source for f in failures] == ["bad.txt", "worse.txt"]
+    back = [r for p in writer.files for r in read_shard(p, shard_kind(p))]
+    assert [r["doc"]["id"] for r in back] == ["d1", "d2", "d3"]
+    assert list(read_shard(tmp_path / "out" / "failures.jsonl", "jsonl")) == failures
+
+
+def test_a_line_that_is_not_a_record_is_a_failure_naming_the_line(tmp_path):
+    shard = tmp_path / "r.jsonl"
+    shard.write_text(json.dumps(_record(1)) + "\n{broken\n" + json.dumps({"text": "x"}) + "\n", encoding="utf-8")
+    out = list(read_shard(shard, "jsonl"))
+    assert out[0]["doc"]["id"] == "d1"
+    assert [(f.source, f.reason.split(" (")[0]) for f in out[1:]] == [
+        (f"{shard}#L2", "not valid JSON"), (f"{shard}#L3", "not a sagwan/1 record")]
+
+
+def test_writer_refuses_a_file_or_a_folder_with_shards(tmp_path):
+    (tmp_path / "f").write_text("x")
+    with pytest.raises(ConfigError, match="is a file"):
+        ShardWriter(tmp_path / "f")
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "part-00000.jsonl").write_text("{}\n")
+    with pytest.raises(ConfigError, match="already holds shards"):
+        ShardWriter(tmp_path / "d")
+    with pytest.raises(ConfigError, match="shard format"):
+        ShardWriter(tmp_path / "e", "csv")
+
+
+def test_small_corpora_get_small_partitions():
+    assert auto_partition_size(8, 2) == 1
+    assert auto_partition_size(40, 2) == 5
+    assert auto_partition_size(100_000, 2) == 16
+    assert auto_partition_size(0, 0) == 1
