@@ -17,7 +17,7 @@ demo: $(STAMP)
 	$(BIN)/sagwan demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 
 test: lint
 	$(BIN)/python -m pytest -q

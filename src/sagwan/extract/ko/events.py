@@ -18,13 +18,14 @@ from sagwan.extract.ko.quotes import Said, find_said
 from sagwan.model import Actor, Document, Event, EventMention, Sentence, TimeExpr, Token
 
 _SUBJ = {"이", "가", "은", "는", "께서"}
+_SUBORDINATE_EC = {"면", "으면", "더라도", "어도", "아도", "려면", "으려면", "도록"}
 _CLAUSE_EC = {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "면서", "으면서", "자", "니까",
               "으니까", "므로", "고서", "어도", "아도", "더라도", "면", "으면", "다가"}
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "EP")
 _TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이후", "이전", "무렵"}
 _LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
                 "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현", "표하",
-                "표명", "전하", "보내", "조율", "격상", "개선"}
+                "표명", "전하", "보내", "조율", "격상", "개선", "연장", "부과", "발동", "마치"}
 _AGREEING = {"합의", "약속", "동의", "결정", "협의"}
 # '관계를 강화/발전/개선하다': ties made closer (cooperation between the two)
 _IMPROVE = {"강화", "발전", "개선", "격상", "심화", "확대", "긴밀"}
@@ -78,6 +79,7 @@ class _Arg:
     group: int = 0      # coordinated actors ("북한 및 중국과", "워싱턴, 서울, 도쿄") share a group
     pred: int = -1      # index of the first predicate morpheme after the phrase
     particle: int = -1  # index of the case particle that closes its phrase
+    subordinate: bool = False  # its predicate heads a conditional or concessive clause (-면, -더라도)
     relative: bool = False  # that predicate closes a relative clause ('러시아 측이 제시한 원조')
 
 
@@ -244,6 +246,18 @@ class _SentenceReader:
         self.args.sort(key=lambda x: x.index)
         for arg in self.args:
             arg.pred, arg.relative = self._predicate_of(arg)
+            arg.subordinate = self._subordinate(arg.pred)
+
+    def _subordinate(self, pred: int) -> bool:
+        toks = self.toks
+        if pred < 0:
+            return False
+        for t in toks[pred + 1:pred + 6]:
+            if t.tag == "EC":
+                return t.form in _SUBORDINATE_EC
+            if t.tag not in ("XSV", "XSA", "EP", "VX"):
+                return False
+        return False
 
     def _predicate_of(self, arg: _Arg) -> tuple[int, bool]:
         """The first predicate after an argument, and whether it closes a relative clause whose head
@@ -411,6 +425,10 @@ class _Coder:
             if nxt is None or nxt.tag in ("SF", "EF") or (nxt.tag == "SP" and n + 1 >= len(toks)):
                 tr.nominal = False            # headline: '… 것을 비난.'
                 tr.used = True
+            elif nxt.tag == "JX" and nxt.form in ("도", "은", "는") and verb is not None and verb.form in _LIGHT_VERBS:
+                tr.nominal = False      # '회담도 열지 못했다'
+                tr.last = v + (1 if v + 1 < len(toks) and toks[v + 1].tag in ("XSV", "XSA") else 0)
+                tr.used = True
             elif nxt.tag == "JKO" and verb is not None and verb.form in _PROPOSE:
                 tr.nominal = False      # '군사회담을 제안했다': the event, proposed
                 tr.last = v + (1 if v + 1 < len(toks) and toks[v + 1].tag in ("XSV", "XSA") else 0)
@@ -503,8 +521,11 @@ class _Coder:
 
         args = [a for a in rd.args_between(lo, tr.index) if inside(a)]
         if said is None:
-            # the words someone is reported to have said belong to that report, not to its verb
-            args = [a for a in args if self.said_at(toks[a.index].start) is None]
+            # the words someone is reported to have said belong to that report, not to its verb;
+            # but '평양은 한미 연합훈련을 …라고 규탄했다', '미국은 중국에 …해 달라고 촉구했다' name the one
+            # accused or asked right at the start of those words
+            lead = self._leading_recipients(rd, tr)
+            args = [a for a in args if self.said_at(toks[a.index].start) is None or a in lead]
         if tr.nominal or tr.noun_args:
             subj = self._relative_subject(rd, tr, args)
         else:
@@ -515,6 +536,7 @@ class _Coder:
                 subj = [head]   # '제재를 받고 있는 러시아가': the noun the clause describes is its subject
             if not subj:
                 earlier = [a for a in rd.args_between(0, lo) if a.marker == "SUBJ" and not a.relative and inside(a)
+                           and not a.subordinate
                            and (said is not None or self.said_at(toks[a.index].start) is None)]
                 subj = self._group_of(earlier[-1], rd.args) if earlier else []
         bare = [a for a in args if a.marker == "BARE"]
@@ -539,6 +561,9 @@ class _Coder:
             if not source and of:
                 grp = self._last_group(of, rd.args)
                 source, target = grp[:1], grp[1:] + target
+            if not source and not target and (tr.nominal or tr.noun_args) and near:
+                grp = self._group_of(near[0], rd.args)   # '한중 외교장관 회담', '한일 국장급 협의'
+                source, target = grp[:1], grp[1:]
             if not source and target and tr.nominal:
                 # 'X는 Y와 정상회담에서 …': the one who met Y is the clause's subject
                 clause_subj = [a for a in rd.args_between(0, tr.index) if a.marker == "SUBJ" and not a.relative
@@ -552,7 +577,8 @@ class _Coder:
             if not source and of:
                 source = self._last_group(of, rd.args)
         elif frame == "give":
-            target = [a for a in args if a.marker in ("TO", "TOWARD")]
+            target = [a for a in args if a.marker in ("TO", "TOWARD")] or \
+                (near if tr.nominal or tr.noun_args else [a for a in of if a.particle < tr.index][-1:])
             if not source and of:
                 source = self._last_group(of, rd.args)
         elif frame == "receive":
@@ -566,7 +592,7 @@ class _Coder:
             if not target:
                 # 'X의 발사를 비난', '남측의 제의에 응하다': the owner of the thing acted on
                 target = [a for a in args if a.marker == "OF" and a.particle < tr.index]
-            if not source and of and tr.nominal:
+            if not source and of and (tr.nominal or tr.noun_args):
                 source = self._last_group(of, rd.args)
         if tr.passive and frame == "act":
             by = [a for a in args if a.marker == "BY"]
@@ -601,6 +627,15 @@ class _Coder:
                 inner = [a for a in args if a.marker == "SUBJ" and a.relative and a.index < k] or \
                     [a for a in args if a.marker == "SUBJ" and toks[a.particle].form in ("이", "가") and a.index < k]
                 return inner[-1:]
+        return []
+
+    def _leading_recipients(self, rd: _SentenceReader, tr: _Trigger) -> list[_Arg]:
+        pos = rd.toks[tr.index].start
+        for s in self.said:
+            if rd.sent.start <= s.content_start and s.content_end <= pos and pos - s.content_end <= 4:
+                inner = [a for a in rd.args if s.content_start <= rd.toks[a.index].start < s.content_end]
+                if inner and inner[0].marker in ("OBJ", "TO", "ABOUT"):
+                    return [a for a in inner if a.group == inner[0].group]
         return []
 
     def _said_subject(self, rd: _SentenceReader, tr: _Trigger) -> list[_Arg]:
