@@ -87,6 +87,8 @@ def ingest_paths(paths: Iterable[str | os.PathLike], *, db_url: str | None = Non
     """
     if workers is not None and scheduler is not None:
         raise ConfigError("give --workers (a local cluster) or --scheduler (an existing one), not both")
+    if out is not None and db_url is not None:
+        raise ConfigError("--out writes shards instead of a database: give --out or --db, not both")
     if workers is not None and workers < 1:
         raise ConfigError(f"--workers {workers}: give 1 or more worker processes")
     if partition_size is not None and partition_size < 1:

@@ -39,6 +39,12 @@ def _add_gazetteer(kiwi) -> int:
                 n += 1
         for pattern in e.patterns_ko:
             kiwi.add_re_word(pattern, "NNP", user_value={"id": e.id})
+        titles = sorted({t for r in e.roles for t in r.get("titles_ko", ())}, key=len, reverse=True)
+        for surface in ordinary & set(e.ko):
+            if e.kind == "person" and titles:
+                # '왕이 외교부장': an ordinary word ('왕이' = king + subject) is the name before the person's title
+                alts = "|".join(re.escape(t) for t in titles)
+                kiwi.add_re_word(rf"{re.escape(surface)}(?=\s?(?:{alts}))", "NNP", user_value={"id": e.id})
     # '주한 미국 대사' (the US ambassador posted in Korea): Kiwi reads 주한 as the verb 주하다
     for abbr in [*gazetteer.abbreviations(), "유엔"]:
         kiwi.add_user_word("주" + abbr, "NNG", 10.0)

@@ -276,12 +276,18 @@ class _SentenceReader:
                 after = toks[m + 2] if m + 2 < len(toks) else None
                 relative = not topic and nxt is not None and nxt.tag == "ETM" and not (
                     after is not None and after.form in _TEMPORAL_NOUNS) and self._head_is_argument(m + 2)
+                if relative and self.actor_head(m + 2):
+                    continue   # '왕이 부장이 방중하는 북한 대표단을 접견': the delegation visits; 왕이 receives it
                 # the predicate of a noun + 하다 starts at the noun
                 start = k - 1 if toks[k].tag in ("XSV", "XSA") and k > 0 else k
                 return start, relative
             if toks[k].tag in ("EF", "SF"):
                 break
         return -1, False
+
+    def actor_head(self, k: int) -> bool:
+        """Is the noun a relative clause describes (the one at toks[k]) an actor?"""
+        return k < len(self.toks) and any(a.index == k and a.marker in ("SUBJ", "OBJ") for a in self.args)
 
     def _head_is_argument(self, k: int) -> bool:
         """Does the noun phrase starting at toks[k] end in a subject, object or genitive particle?"""
@@ -532,7 +538,7 @@ class _Coder:
             # a subject belongs to this predicate unless it is closed by another one's relative clause
             subj = [a for a in args if a.marker == "SUBJ" and (not a.relative or tr.index <= a.pred <= tr.last)]
             head = self._relative_head(rd, tr)
-            if head is not None and not [a for a in subj if a.pred >= tr.index]:
+            if head is not None and not [a for a in subj if tr.index <= a.pred <= tr.last]:
                 subj = [head]   # '제재를 받고 있는 러시아가': the noun the clause describes is its subject
             if not subj:
                 earlier = [a for a in rd.args_between(0, lo) if a.marker == "SUBJ" and not a.relative and inside(a)
