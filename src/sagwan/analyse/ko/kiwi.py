@@ -20,6 +20,7 @@ _lock = threading.Lock()
 
 # A user word must look like a name: at least two syllables, or letters/digits (VOA, G7).
 _NAMEISH = re.compile(r"^(?:[\uac00-\ud7a3]{2,}|[A-Za-z][\w.&'-]+)(?: [\w.&'-]+)*$")
+_LINE = re.compile(r"[^\n]+")
 _OPEN_QUOTES = "“「『"
 _CLOSE_QUOTES = "”」』"
 
@@ -65,7 +66,7 @@ def get_kiwi():
 
 def _paragraphs(text: str):
     """(start, end) of each non-empty line: news paragraphs are lines in clean text."""
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         if m.group().strip():
             yield m.start(), m.end()
 

@@ -28,6 +28,9 @@ from sagwan.extract.ko.chunks import (
 from sagwan.model import Actor, Document, Mention, Sentence, Token
 
 _NOT_NAME_ENDINGS = tuple("부성청처원관실국소회측군당")
+_NON_WORD = re.compile(r"[^\w]+")
+_EOJEOL = re.compile(r"[가-힣·ㆍ\-]+")
+_SEPARATOR = re.compile(r"[·ㆍ\-]")
 _SPEECH_LEMMAS = None  # filled lazily from speech_cues.tsv
 
 
@@ -48,6 +51,7 @@ class _Actors:
     def __init__(self, doc: Document):
         self.doc = doc
         self.by_id: dict[str, Actor] = {}
+        self.at: dict[int, Actor] = {}          # character offset -> the actor mentioned there
         self.persons: list[_Person] = []
         self.taken: set[int] = set()            # start offsets of tokens already assigned
 
@@ -55,6 +59,8 @@ class _Actors:
         a = self.by_id.get(actor.id)
         if a is None:
             a = self.by_id[actor.id] = actor
+        for pos in range(start, end):
+            self.at.setdefault(pos, a)
         text = self.doc.text[start:end]
         if not any(m.start == start for m in a.mentions):
             a.mentions.append(Mention(start, end, text))
@@ -112,7 +118,7 @@ def _office_holder(surname: str, title: str, published: str | None) -> gazetteer
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^\w]+", "-", name.strip().lower()).strip("-")
+    return _NON_WORD.sub("-", name.strip().lower()).strip("-")
 
 
 def _korean_name(form: str) -> tuple[str, str] | None:
@@ -277,10 +283,7 @@ class _Finder:
         return None, None
 
     def actor_at(self, start: int) -> Actor | None:
-        for a in self.acts.by_id.values():
-            if any(m.start <= start < m.end for m in a.mentions):
-                return a
-        return None
+        return self.acts.at.get(start)
 
     def _found_person(self, sent: Sentence, chunk: Chunk, run: tuple[int, int], title: tuple | None,
                       title_idx: int | None) -> None:
@@ -507,7 +510,6 @@ class _Finder:
         """One-syllable state names in compounds: 한미, 북·러, 한·미·일, 남북, 미중; 북측, 남측 ('the X side');
         대북, 대러 ('toward X', as in 대북 제재). Each syllable is a mention of its state."""
         abbr = gazetteer.abbreviations()
-        names = gazetteer.aliases()
         not_states = lexicon.words("abbreviations.tsv")
         text = self.text
         for m in _abbr_pattern().finditer(text, sent.start, sent.end):
@@ -515,8 +517,8 @@ class _Finder:
             start = m.start("word")
             if any(start <= t < m.end("word") for t in self.acts.taken):
                 continue
-            eojeol = re.match(r"[가-힣·ㆍ\-]+", text[start:]).group()
-            if any(eojeol.startswith(n) for n in names if len(n) >= 2 and n[0] in abbr and n[1] in abbr) or \
+            eojeol = _EOJEOL.match(text, start).group()
+            if any(eojeol.startswith(n) for n in _abbreviation_lookalikes()) or \
                     any(eojeol.startswith(w) for w in not_states):
                 continue   # 북한, 남한 are names; 중남미 is not three states
             letters = [(start + i, c) for i, c in enumerate(word) if c in abbr]
@@ -524,7 +526,7 @@ class _Finder:
                 continue   # 대중 'the public', 대미 'the finale': only toward-X before a policy word
             if len(letters) == 1 and not (m.group("side") or m.group("prefix")):
                 continue
-            if not re.search(r"[·ㆍ\-]", word) and not all(c in _GLUED for _, c in letters):
+            if not _SEPARATOR.search(word) and not all(c in _GLUED for _, c in letters):
                 continue   # glued compounds only of the seven everyday ones (우호 is friendship)
             if len({c for _, c in letters}) != len(letters):
                 continue   # 일일 'daily', 미미 'slight'
@@ -573,8 +575,15 @@ _GLUED = frozenset("한남북미중러일")
 
 def is_abbreviation_compound(form: str) -> bool:
     """'한미', '북·러', '한·미·일': a run of state abbreviations, not a name."""
-    core = re.sub(r"[·ㆍ\-]", "", form)
+    core = _SEPARATOR.sub("", form)
     return len(core) >= 2 and all(c in _GLUED for c in core)
+
+
+@cache
+def _abbreviation_lookalikes() -> tuple[str, ...]:
+    """Names that begin like a compound of abbreviations (북한 = 북+한, 남한, 중국 …)."""
+    abbr = gazetteer.abbreviations()
+    return tuple(n for n in gazetteer.aliases() if len(n) >= 2 and n[0] in abbr and n[1] in abbr)
 
 
 @cache

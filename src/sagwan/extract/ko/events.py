@@ -10,6 +10,7 @@ happening in several sentences become one event with several mentions.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -320,9 +321,12 @@ class _Coder:
         self.by_start = {s: (e, a) for s, e, a in self.mentions}
         # abbreviation compounds put several states on one morpheme ('한미' = KOR, USA)
         self.within: dict[int, list[Actor]] = {}
+        starts = [s for s, _, _ in self.mentions]
         for sent in doc.sentences:
             for t in sent.tokens:
-                inside = [a for s, e, a in self.mentions if t.start <= s < t.end and e <= t.end]
+                lo = bisect.bisect_left(starts, t.start)
+                hi = bisect.bisect_left(starts, t.end, lo)
+                inside = [a for s, e, a in self.mentions[lo:hi] if e <= t.end]
                 if len(inside) > 1:
                     self.within[t.start] = inside
                 if inside and t.start not in self.by_start:

@@ -20,6 +20,8 @@ from sagwan.model import Actor, Document, Quote, Sentence, TimeExpr, Token
 
 _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 _REPORTIVE = re.compile(r"(?:다|라|냐|자)(?:고|며|면서)$")      # …다고, …라며, …냐고, …다면서
+_OPENING = re.compile(r"[“「『‘\"]")
+_SENTENCE_END = re.compile(r"[다요까]\W*$")
 _BY = ("따르", "의하")                                            # X에 따르면 / X에 의하면
 _OUTLET_TYPES = {"news_agency", "outlet"}
 _STANCE_NOUNS = {"입장", "뜻", "방침", "의사", "견해", "의지", "계획", "입장문"}
@@ -173,7 +175,7 @@ class _Quotes:
         text, toks = self.text, sent.tokens
         pos = sent.start
         while True:
-            m = re.search(r"[“「『‘\"]", text[pos:sent.end])
+            m = _OPENING.search(text[pos:sent.end])
             if not m:
                 return
             open_at = pos + m.start()
@@ -184,7 +186,7 @@ class _Quotes:
                 close_at = para_end if para_end >= 0 else len(text)
             content = text[open_at + 1:close_at]
             pos = close_at + 1
-            if opener == "‘" and (len(content) < 15 or not re.search(r"[다요까]\W*$", content)):
+            if opener == "‘" and (len(content) < 15 or not _SENTENCE_END.search(content)):
                 continue  # single quotes around a word or two: emphasis, not speech
             if len(content.strip()) < 4:
                 continue
