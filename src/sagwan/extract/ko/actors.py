@@ -134,7 +134,8 @@ def _korean_name(form: str) -> tuple[str, str] | None:
 
 def _name_token(tok: Token, text: str, adjacent_title: bool) -> bool:
     """Can this morpheme be part of a person's name?"""
-    if posting_marker(tok) or is_abbreviation_compound(tok.form) or tok.form.endswith(("요일", "주년")):
+    if posting_marker(tok) or is_abbreviation_compound(tok.form) or tok.form.endswith(("요일", "주년")) \
+            or tok.form in lexicon.words("regions.txt"):
         return False
     if tok.tag in NAME_TAGS:
         return tok.tag != "SL" or tok.form[:1].isupper()
@@ -169,10 +170,16 @@ class _Finder:
         j = k - 1
         skipped_actor = False
         if not honorific:
+            ranks = lexicon.words("rank_modifiers.txt")
             while j >= 0 and ((j in self.hits and self.hits[j][1].kind != "person" and not self._surname_place(toks, j))
                               or posting_marker(toks[j])
+                              or (j + 1 < len(toks) and toks[j + 1].form == "담당")
                               or (toks[j].tag == "NNG" and not self._nng_name(toks, j, k))):
-                skipped_actor = skipped_actor or j in self.hits or posting_marker(toks[j])
+                # a rank or portfolio ('수석', '아시아 담당') may stand between a name and its title
+                portfolio = j + 1 < len(toks) and toks[j + 1].form == "담당" and (
+                    toks[j].form in lexicon.words("regions.txt") or j in self.hits)   # '아시아 담당'
+                rank = toks[j].form in ranks and toks[j].form != "담당" or portfolio
+                skipped_actor = skipped_actor or j in self.hits or posting_marker(toks[j]) or rank
                 j -= 1
                 if k - j > 6:
                     return None
@@ -445,10 +452,13 @@ class _Finder:
             kind = heads.get(tok.form)
             if kind is None:
                 continue
-            prev = toks[k - 1]
+            p = k - 1
+            while p > 0 and toks[p].form in lexicon.words("rank_modifiers.txt"):
+                p -= 1
+            prev = toks[p]
             if squeeze(tok.form) in lexicon.titles() and prev.tag == "NNP" and (
-                    (k - 1) not in self.hits or self._surname_place(toks, k - 1)):
-                continue   # '마크 요르단 연구원': a researcher, not an institute
+                    p not in self.hits or self._surname_place(toks, p)):
+                continue   # '마크 요르단 연구원', '오를로프 선임연구원': a researcher, not an institute
             if k in self.hits:
                 continue   # '미국 국무부': the gazetteer knows the body
             lo = k - 1
