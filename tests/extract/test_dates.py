@@ -120,7 +120,8 @@ def test_weekday_word_must_be_whole():
     ("3일 전 발표", [("3일 전", "2023-10-24", None)]),
     ("2주 전 발표", [("2주 전", "2023-10-13", None)]),
     ("6개월 전 발표", [("6개월 전", "2023-04", None)]),
-    ("5년 전과 7년 만에", [("5년 전", "2018", None), ("7년 만에", "2016", None)]),
+    # "7년 만에" (for the first time in seven years) dates the happening now, not seven years ago
+    ("5년 전과 7년 만에", [("5년 전", "2018", None)]),
     ("사흘 전, 한 달 전", [("사흘 전", "2023-10-24", None), ("한 달 전", "2023-09", None)]),
 ])
 def test_relative_words(text, expected):

@@ -450,6 +450,11 @@ class _Finder:
             if tok.start in self.acts.taken or k == 0:
                 continue
             kind = heads.get(tok.form)
+            if kind is None and k + 1 < len(toks) and toks[k + 1].start == tok.end and \
+                    heads.get(tok.form + toks[k + 1].form):
+                continue   # the head is split in two ('대표' + '부'): read at its second half below
+            if kind is None and k > 0 and toks[k - 1].end == tok.start and heads.get(toks[k - 1].form + tok.form):
+                kind = heads[toks[k - 1].form + tok.form]
             if kind is None:
                 continue
             p = k - 1

@@ -247,7 +247,8 @@ class _SentenceReader:
         self.args.sort(key=lambda x: x.index)
         for arg in self.args:
             arg.pred, arg.relative = self._predicate_of(arg)
-            arg.subordinate = self._subordinate(arg.pred)
+            topic = 0 <= arg.particle < len(self.toks) and self.toks[arg.particle].form in ("은", "는")
+            arg.subordinate = not topic and self._subordinate(arg.pred)
 
     def _subordinate(self, pred: int) -> bool:
         toks = self.toks
@@ -551,7 +552,8 @@ class _Coder:
                 subj = self._group_of(earlier[-1], rd.args) if earlier else []
         bare = [a for a in args if a.marker == "BARE"]
         of = [a for a in args if a.marker == "OF"]
-        near = [a for a in args if tr.index - a.index <= 2 and (a.marker in ("BARE", "MOD") or a.particle > tr.index)]
+        # actors in the trigger's own noun phrase ('한중 외교장관 회담은', '평양 방문')
+        near = [a for a in args if a.particle > tr.index or tr.index - a.index <= 2 and a.marker in ("BARE", "MOD")]
 
         def ids(items: list[_Arg]) -> list[str]:
             return list(dict.fromkeys(a.actor.id for a in items))
