@@ -570,6 +570,9 @@ class _Coder:
         target: list[_Arg] = []
         if frame == "meet":
             target = [a for a in args if a.marker == "WITH"] or [a for a in args if a.marker == "TO"]
+            if not target and not tr.nominal and source:
+                # '김정은 위원장과 … 유지하고 있다며 다시 만날 수 있다': the partner named in an earlier clause
+                target = [a for a in rd.args_between(0, lo) if a.marker == "WITH" and inside(a)][-1:]
             if not source and of:
                 grp = self._last_group(of, rd.args)
                 source, target = grp[:1], grp[1:] + target
@@ -687,6 +690,8 @@ class _Coder:
                 if t.form == form and (tag is None or t.tag == tag):
                     return status
         for a, b in zip(window, window[1:], strict=False):
+            if a.form == "수" and a.tag == "NNB" and b.form in ("있", "없"):
+                return "hypothetical"   # '다시 만날 수 있다': a possibility
             if a.tag == "ETM" and a.form == "ᆯ" and b.form == "것":
                 return "intended"
             if a.tag == "ETN" and a.form == "기" and b.form == "로":
