@@ -779,7 +779,8 @@ class _Coder:
             if said is not None and status == "occurred":
                 status = {"assess": "alleged", "expect": "expected"}.get(said.stance, status)
             etype = tr.spec["type"]
-            if etype in _COOPERATIVE_PROMISE and status in ("intended",) and etype != "CONSULT":
+            if etype in _COOPERATIVE_PROMISE and status in ("intended",) and etype != "CONSULT" and \
+                    tr.spec["frame"] != "receive":
                 etype = "AGREE"   # PLOVER codes a promise of future cooperation as AGREE
             if etype == "AGREE" and status == "denied" and tr.spec["frame"] == "act":
                 etype, status = "REJECT", "occurred"   # not accepting an offer is rejecting it
@@ -843,7 +844,8 @@ class _Coder:
                 if c and c != speaker_country:
                     date = TimeExpr(said.quote.start, said.quote.start, "", said.quote.date) \
                         if said.quote.date else None
-                    return _Draft("ACCUSE", tr.spec["mode"], [said.quote.speaker], [a.actor.id], date, "occurred",
+                    accused = [x.actor.id for x in self._group_of(a, rd.args)]   # '북·러 간 협력은 … 위반'
+                    return _Draft("ACCUSE", tr.spec["mode"], [said.quote.speaker], accused, date, "occurred",
                                   said.quote.speaker, rd.sent, tr)
         return None
 

@@ -163,7 +163,11 @@ class _Quotes:
         outside = [d for d in self.doc.dates if sent.start <= d.start < sent.end and not start <= d.start < end]
         if outside:
             return outside[0].value
-        prev = [s for s in self.doc.sentences if s.end <= sent.start]
+        prev = [s for s in self.doc.sentences if s.end <= sent.start][-2:]
+        days = [d for s in reversed(prev) for d in self.doc.dates
+                if s.start <= d.start < s.end and len(d.value) == 10]
+        if days:
+            return days[0].value   # the occasion last named to the day
         if prev:
             d: TimeExpr | None = date_for_span(self.doc.dates, prev[-1].start, prev[-1].end)
             if d is not None:
