@@ -42,11 +42,15 @@ _POSTPOSITIONAL = {"대하", "의하", "관하", "위하", "통하", "따르", "
 _HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협정", "조약", "문제", "회의", "제안", "제의", "계획",
                "구상", "움직임", "의사", "의지"}
 # '정상회담이 열렸다': a noun event and a verb of happening
-_HAPPEN = {"열리", "이어지", "이루어지", "이뤄지", "개최되", "진행되", "시작되", "계속되", "성사되", "있"}
+_HAPPEN = {"열리", "이어지", "이루어지", "이뤄지", "개최되", "진행되", "시작되", "계속되", "성사되", "있", "재개되"}
 # words that stand for the parties of the last event with that many sides ('양국은', '3국 장관은')
 _PARTIES = {"양자": 2, "양국": 2, "양측": 2, "쌍방": 2, "3국": 3, "삼국": 3, "3개국": 3}
 _IN_RETURN = ("보상", "대가", "대신", "반대급부")
 _COOPERATIVE_PROMISE = {"COOPERATE", "AID", "CONSULT", "SUPPORT"}
+_MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
+_STATUS_NOUNS = {"예정", "계획", "방침", "용의", "것", "수", "가능성", "준비", "의사", "의향", "전망", "의혹", "경우",
+                 "보도", "주장", "관측", "설", "소문"}
+_PROMISES = {"약속", "다짐", "맹세", "서약"}   # what is promised is intended
 # what happened, what may happen, and what is said not to have happened are different happenings
 _REALITY = {"occurred": "real", "alleged": "real", "intended": "potential", "planned": "potential",
             "expected": "potential", "proposed": "potential", "hypothetical": "potential", "denied": "denied"}
@@ -675,12 +679,23 @@ class _Coder:
     def _status(self, rd: _SentenceReader, tr: _Trigger) -> str:
         if tr.proposed:
             return "proposed"
+        if tr.lemma in _PROMISES:
+            return "intended"
         toks = rd.toks
         end = rd.clause_end(tr.last)
-        window = toks[tr.last + 1:end + 1]
-        # a frame right after the clause ("…할 것으로 기대하고", "…했다고 평가")
-        if end + 1 < len(toks):
-            window += toks[end + 1:min(end + 5, len(toks))]
+        window = []
+        for k in range(tr.last + 1, end + 1):
+            window.append(toks[k])
+            if toks[k].tag == "ETM":
+                # an adnominal ending closes the predicate: only a noun of status goes on
+                # ('방문할 예정', '입수할 것으로 기대', '만날 수 있다'), not what it describes ('회담했을 때 …')
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                if nxt is None or nxt.form not in _STATUS_NOUNS:
+                    break
+        else:
+            # a frame right after the clause ("…할 것으로 기대하고", "…했다고 평가")
+            if end + 1 < len(toks):
+                window += toks[end + 1:min(end + 5, len(toks))]
         if tr.nominal:
             # the verb of the relative clause that names this event ('러시아 측이 제시한 원조')
             lo = rd.clause_start(tr.index)
@@ -776,6 +791,8 @@ class _Coder:
             if fixed and fixed != "-" and fixed not in target:
                 target = [*target, fixed]
             status = self._status(rd, tr)
+            if tr.noun_args and status == "intended":
+                status = "expected"   # '방문이 재개될 것': nobody intends a noun; it is expected
             if said is not None and status == "occurred":
                 status = {"assess": "alleged", "expect": "expected"}.get(said.stance, status)
             etype = tr.spec["type"]
@@ -784,7 +801,11 @@ class _Coder:
                 etype = "AGREE"   # PLOVER codes a promise of future cooperation as AGREE
             if etype == "AGREE" and status == "denied" and tr.spec["frame"] == "act":
                 etype, status = "REJECT", "occurred"   # not accepting an offer is rejecting it
-            draft = _Draft(etype, self._mode(rd, tr), source, target, self._date(rd, tr, said, status), status,
+            date = self._date(rd, tr, said, status)
+            if status == "occurred" and date is not None and self.doc.published and \
+                    date.value > self.doc.published[:len(date.value)]:
+                status = "planned"    # dated after the report: it has not happened yet
+            draft = _Draft(etype, self._mode(rd, tr), source, target, date, status,
                            said.quote.speaker if said else None, sent, tr)
             drafts[tr.index] = draft
         self._fill_from_context(rd, trigs, drafts)
@@ -924,13 +945,15 @@ class _Coder:
             return False
         ca = ({self.country(x) for x in a.source} - {None}, {self.country(x) for x in a.target} - {None})
         cb = ({self.country(x) for x in b.source} - {None}, {self.country(x) for x in b.target} - {None})
-        symmetric = a.type == "CONSULT"
+        symmetric = a.type == "CONSULT"   # a meeting: either side may be named first
 
         def fits(x, y):
             return (x[0] == y[0] or not x[0] or not y[0]) and (x[1] == y[1] or not x[1] or not y[1])
 
+        # 'X와 Y는 합의했다' (both as sources) and 'X는 Y와 합의했다' (one on each side) are one happening
+        grouped = a.type in _MUTUAL and (not ca[1] or not cb[1]) and (ca[0] | ca[1]) == (cb[0] | cb[1])
         if not (fits(ca, cb) or symmetric and fits(ca, (cb[1], cb[0])) or
-                symmetric and (ca[0] | ca[1]) == (cb[0] | cb[1])):
+                symmetric and (ca[0] | ca[1]) == (cb[0] | cb[1]) or grouped):
             return False
         if not (ca[0] or ca[1]) or not (cb[0] or cb[1]):
             return False
