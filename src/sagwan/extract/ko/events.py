@@ -44,7 +44,8 @@ _HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협�
 # '정상회담이 열렸다': a noun event and a verb of happening
 _HAPPEN = {"열리", "이어지", "이루어지", "이뤄지", "개최되", "진행되", "시작되", "계속되", "성사되", "있", "재개되"}
 # words that stand for the parties of the last event with that many sides ('양국은', '3국 장관은')
-_PARTIES = {"양자": 2, "양국": 2, "양측": 2, "쌍방": 2, "3국": 3, "삼국": 3, "3개국": 3}
+_PARTIES = {"양자": 2, "양국": 2, "양측": 2, "쌍방": 2, "3국": 3, "삼국": 3, "3개국": 3,
+            "장관들": 0, "정상들": 0, "대표들": 0}   # 0: the last group of two or more
 _IN_RETURN = ("보상", "대가", "대신", "반대급부")
 _COOPERATIVE_PROMISE = {"COOPERATE", "AID", "CONSULT", "SUPPORT"}
 _MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
@@ -133,10 +134,10 @@ class _SentenceReader:
     def _read_pairs(self, pairs: dict[int, tuple[Actor, ...]]) -> None:
         for k, t in enumerate(self.toks):
             if t.start in pairs:
-                marker, _ = self._marker_after(k + 1)
+                marker, n = self._marker_after(k + 1)
                 group = 1000 + k
                 for actor in pairs[t.start]:
-                    self.args.append(_Arg(actor, k, marker, group))
+                    self.args.append(_Arg(actor, k, marker, group, particle=n))
         self.args.sort(key=lambda a: a.index)
 
     def boundary(self, k: int) -> bool:
@@ -553,7 +554,10 @@ class _Coder:
                 earlier = [a for a in rd.args_between(0, lo) if a.marker == "SUBJ" and not a.relative and inside(a)
                            and not a.subordinate
                            and (said is not None or self.said_at(toks[a.index].start) is None)]
-                subj = self._group_of(earlier[-1], rd.args) if earlier else []
+                # across a clause boundary the topic (은/는) is the one who goes on acting
+                topics = [a for a in earlier if toks[a.particle].form in ("은", "는")]
+                pick = (topics or earlier)[-1] if earlier else None
+                subj = self._group_of(pick, rd.args) if pick else []
         bare = [a for a in args if a.marker == "BARE"]
         of = [a for a in args if a.marker == "OF"]
         # actors in the trigger's own noun phrase ('한중 외교장관 회담은', '평양 방문')
@@ -643,8 +647,10 @@ class _Coder:
         toks = rd.toks
         for k in range(tr.index - 1, max(tr.index - 3, 0) - 1, -1):
             if toks[k].tag == "JKO" and k > 0 and toks[k - 1].form in ("것", "데", "점"):
-                inner = [a for a in args if a.marker == "SUBJ" and a.relative and a.index < k] or \
-                    [a for a in args if a.marker == "SUBJ" and toks[a.particle].form in ("이", "가") and a.index < k]
+                # the clause made a noun may begin before the verb's own clause ('북한이 … 중단하고 … 복귀할 것을')
+                scope = [a for a in rd.args if a.index < k and a.marker == "SUBJ"]
+                inner = [a for a in scope if a.relative] or \
+                    [a for a in scope if toks[a.particle].form in ("이", "가")]
                 return inner[-1:]
         return []
 
@@ -766,6 +772,13 @@ class _Coder:
             # not said when it happened: the statement that reports it bounds it (a weak date: reports of
             # one happening made on different days still merge, see _merge)
             return TimeExpr(-1, -1, "", said.quote.date)
+        if said is None and not embedded:
+            # a sentence that goes on about the occasion the previous one dated ('3국 장관은 성명에서 …')
+            prev = [x for x in self.doc.sentences if x.end <= rd.sent.start and x.paragraph >= rd.sent.paragraph - 1]
+            if prev:
+                named = [d for d in self.doc.dates if prev[-1].start <= d.start < prev[-1].end and len(d.value) == 10]
+                if named:
+                    return TimeExpr(-1, -1, "", named[0].value)
         return None
 
     # ---- one sentence ------------------------------------------------------------------------
@@ -906,10 +919,11 @@ class _Coder:
             if word not in _PARTIES or tok.tag not in ("NNG", "NNP", "NNB"):
                 continue
             size = _PARTIES[word]
-            prev = [d for d in self.drafts if len({*d.source, *d.target}) == size or len(d.source) == size]
+            prev = [d for d in self.drafts if len({*d.source, *d.target}) == size or len(d.source) == size
+                    or size == 0 and len(d.source) >= 2]
             if prev:
                 d = prev[-1]
-                parties = list(dict.fromkeys([*d.source, *d.target]))[:size]
+                parties = list(dict.fromkeys([*d.source, *d.target]))[:size] if size else list(d.source)
                 start = toks[i - 1].start if word != tok.form else tok.start
                 self.pairs[start] = tuple(parties)
 
