@@ -142,12 +142,13 @@ class Store:
                type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
                exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
                date_to: str | None = None, attributed_to: str | None = None,
-               limit: int | None = None) -> list[dict[str, Any]]:
-        """Chronicle events, oldest first (undated last), each with its parties, reports and attributions."""
+               limit: int | None = None, mentions: bool = True) -> list[dict[str, Any]]:
+        """Chronicle events, oldest first (undated last), each with its parties, reports and attributions;
+        `mentions=False` leaves out the sentences (for counting and scoring over large stores)."""
         with self._read() as conn:
             return queries.find_events(conn, actor=actor, dyad=dyad, type=type, status=status,
                                        exclude_status=exclude_status, date_from=date_from, date_to=date_to,
-                                       attributed_to=attributed_to, limit=limit)
+                                       attributed_to=attributed_to, limit=limit, mentions=mentions)
 
     def quotes(self, *, speaker: str | None = None, text: str | None = None,
                limit: int | None = None) -> list[dict[str, Any]]:

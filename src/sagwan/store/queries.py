@@ -54,22 +54,30 @@ def _takes_part(actor: str, role: str | None = None):
     return exists(select(ea.c.event_id).where(*cond))
 
 
+def _party_ids(actor: str):
+    """Ids of the events `actor` takes part in, from the indexed event_actors table."""
+    ea = event_actors
+    return select(ea.c.event_id).where(or_(ea.c.actor_id == actor, ea.c.country == actor))
+
+
 def _dyad_clause(a: str, b: str):
-    """Either direction; a meeting with both parties on the source side and no target counts too."""
+    """Either direction; a meeting with both parties on the source side and no target counts too.
+    The events both take part in are found first through the index, so the exact test below reads
+    only those rows, not every event of the chronicle."""
     no_target = ~exists(select(event_actors.c.event_id).where(event_actors.c.event_id == events.c.id,
                                                              event_actors.c.role == "target"))
-    return or_(
+    return and_(events.c.id.in_(_party_ids(a).intersect(_party_ids(b))), or_(
         and_(_takes_part(a, "source"), _takes_part(b, "target")),
         and_(_takes_part(b, "source"), _takes_part(a, "target")),
         and_(no_target, _takes_part(a, "source"), _takes_part(b, "source")),
-    )
+    ))
 
 
 def find_events(conn: Connection, *, actor: str | None = None, dyad: Sequence[str] | None = None,
                 type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
                 exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
                 date_to: str | None = None, attributed_to: str | None = None,
-                limit: int | None = None) -> list[dict[str, Any]]:
+                limit: int | None = None, mentions: bool = True) -> list[dict[str, Any]]:
     q = select(events)
     if actor:
         q = q.where(_takes_part(actor))
@@ -94,10 +102,10 @@ def find_events(conn: Connection, *, actor: str | None = None, dyad: Sequence[st
     if limit is not None:
         q = q.limit(limit)
     rows = [dict(r) for r in conn.execute(q).mappings()]
-    return _with_details(conn, rows)
+    return _with_details(conn, rows, mentions)
 
 
-def _with_details(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _with_details(conn: Connection, rows: list[dict[str, Any]], with_mentions: bool = True) -> list[dict[str, Any]]:
     ids = [r["id"] for r in rows]
     parties: dict[str, list] = defaultdict(list)
     attributions: dict[str, set] = defaultdict(set)
@@ -110,6 +118,8 @@ def _with_details(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str
                               .where(document_events.c.event_id.in_(chunk),
                                      document_events.c.attributed_to.is_not(None))):
             attributions[a[0]].add(a[1])
+        if not with_mentions:
+            continue   # counting and scoring need the parties, not the sentences
         m = event_mentions
         q = (select(m.c.event_id, m.c.document_id, documents.c.source, documents.c.title, documents.c.published,
                     m.c.start, m.c.end, m.c.text, m.c.sentence_start, m.c.sentence_end, m.c.status,

@@ -204,6 +204,9 @@ failures = Table(
 Index("ix_events_first_document", events.c.first_document_id)
 Index("ix_actors_first_document", actors.c.first_document_id)
 Index("ix_event_mentions_doc_event", event_mentions.c.document_id, event_mentions.c.local_event_id)
+# dyad queries find the events of two parties from these alone (migration 0002)
+Index("ix_event_actors_country_event", event_actors.c.country, event_actors.c.role, event_actors.c.event_id)
+Index("ix_event_actors_actor_event", event_actors.c.actor_id, event_actors.c.role, event_actors.c.event_id)
 
 
 def managed_by_autogenerate(name: str | None, type_: str, _parent_names) -> bool:

@@ -75,7 +75,8 @@ def _events(store: Any, date_from: str | None, date_to: str | None,
     """The store's events, asked for the dyad when there is one (an indexed query, not a full scan)."""
     from sagwan.analytics import within
 
-    return within(store.events(dyad=dyad) if dyad else store.events(), date_from, date_to)
+    found = store.events(dyad=dyad, mentions=False) if dyad else store.events()
+    return within(found, date_from, date_to)
 
 
 def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
