@@ -74,3 +74,11 @@ def test_small_corpora_get_small_partitions():
     assert auto_partition_size(40, 2) == 5
     assert auto_partition_size(100_000, 2) == 16
     assert auto_partition_size(0, 0) == 1
+
+
+def test_out_and_a_database_together_are_refused(tmp_path):
+    from sagwan.parallel import ingest_paths
+
+    with pytest.raises(ConfigError, match="not both"):
+        ingest_paths([tmp_path], db_url=str(tmp_path / "x.db"), out=tmp_path / "shards")
+    assert not (tmp_path / "shards").exists() and not (tmp_path / "x.db").exists()
