@@ -39,10 +39,13 @@ _PROPOSE = {"제안", "제의", "제시"}
 _HAVE = {"가지", "갖"}
 _EXPERIENCER = {"받", "당하", "겪", "직면"}   # noun event + 을 받다: the subject undergoes it
 _POSTPOSITIONAL = {"대하", "의하", "관하", "위하", "통하", "따르", "걸치", "비하", "대비하", "둘러싸"}
+_COMPLEMENT_NOUNS = {"가능성", "사실", "점", "것", "데", "의혹", "문제", "움직임", "행위", "조치", "계획", "시도"}
 _HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협정", "조약", "문제", "회의", "제안", "제의", "계획",
                "구상", "움직임", "의사", "의지"}
 # '정상회담이 열렸다': a noun event and a verb of happening
 _HAPPEN = {"열리", "이어지", "이루어지", "이뤄지", "개최되", "진행되", "시작되", "계속되", "성사되", "있", "재개되"}
+_NUMBER_WORDS = {"두": 2, "양": 2, "세": 3}
+_PARTY_NOUNS = {"장관", "정상", "나라", "정부", "외교장관", "국방장관", "대표", "국가"}
 # words that stand for the parties of the last event with that many sides ('양국은', '3국 장관은')
 _PARTIES = {"양자": 2, "양국": 2, "양측": 2, "쌍방": 2, "3국": 3, "삼국": 3, "3개국": 3,
             "장관들": 0, "정상들": 0, "대표들": 0}   # 0: the last group of two or more
@@ -101,6 +104,7 @@ class _Trigger:
     used: bool = True                # the noun reports an event here (see _Coder._link_nouns)
     noun_args: bool = False          # a noun made an event by a verb of happening: its parties are the noun's
     proposed: bool = False           # object of 제안/제의/제시, or '…하자고' (let us …)
+    noun: bool = False               # the predicate is an event noun (even when a light verb carries it)
 
 
 @dataclass
@@ -189,6 +193,8 @@ class _SentenceReader:
         if t.tag == "JKG":
             return "OF", n
         if t.tag == "JKB":
+            if nxt is not None and nxt.tag == "JKG" and t.form in ("에", "에게", "로", "으로", "에서"):
+                return "MOD", n   # '북한에의 제재안': a modifier of the noun after it, not the one acted on
             if t.form in ("에", "에게", "한테", "께") and nxt is not None and nxt.form == "대하":
                 return "ABOUT", n
             if t.form in ("에", "에게", "한테", "께") and nxt is not None and nxt.form in ("의하",):
@@ -222,6 +228,8 @@ class _SentenceReader:
                 k += 1
                 continue
             marker, n = self._marker_after(last + 1)
+            if toks[k].form.startswith("대") and len(toks[k].form) == 2 and toks[k].tag == "NNG":
+                marker = "MOD"    # '대북 제재': toward North Korea, a modifier of the policy noun
             for other in self.compound(toks[k].start)[1:]:
                 heads.append(_Arg(other, k, "CONJ", group, particle=n))
             phrase.append(_Arg(a, k, marker, group, particle=n))
@@ -310,6 +318,8 @@ class _SentenceReader:
                 break
         if n < len(toks) and toks[n].tag in ("JKO", "JKS", "JX"):
             return True
+        if n < len(toks) and toks[n].tag == "JKB" and n > k and toks[n - 1].form in _COMPLEMENT_NOUNS:
+            return True   # '러시아가 기술을 이전할 가능성에 우려를 표명했다': the clause is what is feared
         # '…다친 데 대해', '…한 것에 대해': a clause made a noun, the complement of the predicate
         return n + 1 < len(toks) and toks[n].form == "에" and toks[n + 1].form == "대하" and \
             toks[n - 1].form in ("데", "것", "점")
@@ -402,7 +412,7 @@ class _Coder:
                 nominal = False
             elif nominal and nxt is not None and nxt.tag.startswith("VV") and nxt.form in ("당하",):
                 passive, nominal, last = True, False, last + 1
-            out.append(_Trigger(k, last, lemma, preds[lemma], nominal, passive))
+            out.append(_Trigger(k, last, lemma, preds[lemma], nominal, passive, noun=t.tag == "NNG"))
             k = last + 1
         self._link_nouns(toks, out)
         # a verb taken as part of a noun event ('제재를 받고') is not an event of its own
@@ -609,7 +619,7 @@ class _Coder:
             return ids(giver), ids(source)
         else:
             target = [a for a in args if a.marker == "ABOUT"] or [a for a in args if a.marker == "OBJ"] or \
-                [a for a in args if a.marker == "TO"] or (near if tr.nominal else [])
+                [a for a in args if a.marker == "TO"] or (near if tr.nominal or tr.noun else [])
             if not target and not tr.nominal:
                 target = self._clause_object(rd, tr, args) or self._said_subject(rd, tr)
             if not target:
@@ -800,6 +810,10 @@ class _Coder:
                     drafts[tr.index] = d
                 continue
             source, target = self._roles(rd, tr)
+            if tr.spec["type"] in _MUTUAL:
+                # one cannot meet or agree with oneself: a party named on both sides is a source
+                mine = {self.country(x) for x in source}
+                target = [x for x in target if self.country(x) not in mine]
             fixed = tr.spec.get("target", "-")
             if fixed and fixed != "-" and fixed not in target:
                 target = [*target, fixed]
@@ -911,20 +925,25 @@ class _Coder:
         return None
 
     def _resolve_pair_words(self, sent: Sentence) -> None:
-        """'양자는 그해 3회 회담했고': 양자/양국 stand for the two parties of the last event with two sides."""
+        """'양국은', '3국 장관은', '세 장관은', '장관들은': the parties of the last event with that many sides."""
         toks = sent.tokens
         for i, tok in enumerate(toks):
-            word = tok.form if tok.form in _PARTIES else (
-                toks[i - 1].form + tok.form if i and tok.form == "국" and toks[i - 1].tag == "SN" else None)
-            if word not in _PARTIES or tok.tag not in ("NNG", "NNP", "NNB"):
+            if tok.tag not in ("NNG", "NNP", "NNB"):
                 continue
-            size = _PARTIES[word]
+            prev_form = toks[i - 1].form if i else ""
+            if tok.form in _PARTIES:
+                size, start = _PARTIES[tok.form], tok.start
+            elif tok.form == "국" and i and toks[i - 1].tag == "SN" and prev_form + "국" in _PARTIES:
+                size, start = _PARTIES[prev_form + "국"], toks[i - 1].start
+            elif prev_form in _NUMBER_WORDS and tok.form in _PARTY_NOUNS:
+                size, start = _NUMBER_WORDS[prev_form], toks[i - 1].start
+            else:
+                continue
             prev = [d for d in self.drafts if len({*d.source, *d.target}) == size or len(d.source) == size
                     or size == 0 and len(d.source) >= 2]
             if prev:
                 d = prev[-1]
                 parties = list(dict.fromkeys([*d.source, *d.target]))[:size] if size else list(d.source)
-                start = toks[i - 1].start if word != tok.form else tok.start
                 self.pairs[start] = tuple(parties)
 
     def _merge(self) -> list[Event]:
