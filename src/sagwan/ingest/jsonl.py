@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sagwan.ingest.identity import doc_id, looks_like_html
@@ -44,19 +44,27 @@ def _document(obj: dict[str, Any], line: str, source: str) -> RawDocument | Fail
                        url=_nfc(obj.get("url")), meta=_meta(obj))
 
 
-def read_jsonl(text: str, source: str) -> Iterator[RawDocument | Failure]:
-    """One RawDocument (or Failure) per non-blank line of a JSON Lines text."""
-    # split on "\n" only: JSON strings may hold U+2028, which str.splitlines() would break on
-    for number, line in enumerate(text.split("\n"), start=1):
-        line = line.rstrip("\r")
+def json_lines(lines: Iterable[str], source: str) -> Iterator[tuple[str, str, Any] | Failure]:
+    """(where, line, parsed object) for each non-blank line, or a Failure naming the line."""
+    for number, line in enumerate(lines, start=1):
+        line = line.rstrip("\r\n")
         if not line.strip():
             continue
         where = f"{source}#L{number}"
         try:
-            obj = json.loads(line)
+            yield where, line, json.loads(line)
         except json.JSONDecodeError as exc:
             yield Failure(where, f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove this line")
+
+
+def read_jsonl(text: str, source: str) -> Iterator[RawDocument | Failure]:
+    """One RawDocument (or Failure) per non-blank line of a JSON Lines text."""
+    # split on "\n" only: JSON strings may hold U+2028, which str.splitlines() would break on
+    for item in json_lines(text.split("\n"), source):
+        if isinstance(item, Failure):
+            yield item
             continue
+        where, line, obj = item
         if not isinstance(obj, dict):
             yield Failure(where, f"a JSON {type(obj).__name__}, not an object with a \"text\" or \"html\" field")
             continue

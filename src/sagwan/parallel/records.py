@@ -18,6 +18,7 @@ from typing import Any
 
 from sagwan._version import SCHEMA
 from sagwan.errors import ConfigError
+from sagwan.ingest.jsonl import json_lines
 from sagwan.model import Failure
 
 FAILURE_SCHEMA = f"{SCHEMA}-failure"
@@ -68,18 +69,9 @@ def read_shard(path: str | os.PathLike, kind: str) -> Iterator[dict[str, Any] | 
     if kind == "parquet":
         yield from _read_parquet(Path(path))
         return
-    source = str(path)
     with Path(path).open(encoding="utf-8", errors="replace") as fh:
-        for number, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            where = f"{source}#L{number}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Failure(where, f"not valid JSON ({exc.msg} at column {exc.colno}); fix or remove this line")
-                continue
-            yield _one(obj, where)
+        for item in json_lines(fh, str(path)):
+            yield item if isinstance(item, Failure) else _one(item[2], item[0])
 
 
 def _one(obj: Any, where: str) -> dict[str, Any] | Failure:
