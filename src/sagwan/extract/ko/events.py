@@ -15,15 +15,10 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from sagwan.extract.ko import lexicon
+from sagwan.extract.ko.arguments import TEMPORAL_NOUNS, Arg, SentenceReader
 from sagwan.extract.ko.quotes import Said, find_said
 from sagwan.model import Actor, Document, Event, EventMention, Sentence, TimeExpr, Token
 
-_SUBJ = {"이", "가", "은", "는", "께서"}
-_SUBORDINATE_EC = {"면", "으면", "더라도", "어도", "아도", "려면", "으려면", "도록"}
-_CLAUSE_EC = {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "면서", "으면서", "자", "니까",
-              "으니까", "므로", "고서", "어도", "아도", "더라도", "면", "으면", "다가"}
-_PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "EP")
-_TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이후", "이전", "무렵"}
 _LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
                 "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현", "표하",
                 "표명", "전하", "보내", "조율", "격상", "개선", "연장", "부과", "발동", "마치"}
@@ -38,8 +33,6 @@ _PROPOSE = {"제안", "제의", "제시"}
 # 'to have' a meeting or an agreement: 회담을 가졌다/갖고 (but not 거부권을 가진 'holding a veto')
 _HAVE = {"가지", "갖"}
 _EXPERIENCER = {"받", "당하", "겪", "직면"}   # noun event + 을 받다: the subject undergoes it
-_POSTPOSITIONAL = {"대하", "의하", "관하", "위하", "통하", "따르", "걸치", "비하", "대비하", "둘러싸"}
-_COMPLEMENT_NOUNS = {"가능성", "사실", "점", "것", "데", "의혹", "문제", "움직임", "행위", "조치", "계획", "시도"}
 _HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협정", "조약", "문제", "회의", "제안", "제의", "계획",
                "구상", "움직임", "의사", "의지"}
 # '정상회담이 열렸다': a noun event and a verb of happening
@@ -81,18 +74,6 @@ def _status_rules() -> tuple[tuple[str, str | None, str], ...]:
 
 
 @dataclass
-class _Arg:
-    actor: Actor
-    index: int          # token index of the mention's first morpheme
-    marker: str         # SUBJ OBJ TO TOWARD FROM WITH ABOUT OF BY AT BARE MOD
-    group: int = 0      # coordinated actors ("북한 및 중국과", "워싱턴, 서울, 도쿄") share a group
-    pred: int = -1      # index of the first predicate morpheme after the phrase
-    particle: int = -1  # index of the case particle that closes its phrase
-    subordinate: bool = False  # its predicate heads a conditional or concessive clause (-면, -더라도)
-    relative: bool = False  # that predicate closes a relative clause ('러시아 측이 제시한 원조')
-
-
-@dataclass
 class _Trigger:
     index: int          # token index of the predicate's noun or verb stem
     last: int           # last morpheme of the predicate stem (with 하/되)
@@ -119,213 +100,6 @@ class _Draft:
     sentence: Sentence
     trigger: _Trigger
     mentions: list[EventMention] = field(default_factory=list)
-
-
-class _SentenceReader:
-    """Arguments, clauses and markers of one sentence."""
-
-    def __init__(self, doc: Document, sent: Sentence, actor_of, pairs: dict[int, tuple[Actor, ...]],
-                 compound=lambda start: ()):
-        self.compound = compound
-        self.doc = doc
-        self.sent = sent
-        self.toks = sent.tokens
-        self.text = doc.text
-        self.args: list[_Arg] = []
-        self._read_args(actor_of)
-        self._read_pairs(pairs)
-
-    def _read_pairs(self, pairs: dict[int, tuple[Actor, ...]]) -> None:
-        for k, t in enumerate(self.toks):
-            if t.start in pairs:
-                marker, n = self._marker_after(k + 1)
-                group = 1000 + k
-                for actor in pairs[t.start]:
-                    self.args.append(_Arg(actor, k, marker, group, particle=n))
-        self.args.sort(key=lambda a: a.index)
-
-    def boundary(self, k: int) -> bool:
-        """Does a clause end at toks[k]?"""
-        t = self.toks[k]
-        if t.tag in ("EF", "SF", "JKQ"):
-            return True
-        if t.tag == "SSC":
-            # a quotation closed by 고/라고 ends a clause; one followed by 를/는 is a noun phrase
-            nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
-            return nxt is None or nxt.tag in ("JKQ", "EC", "SF")
-        if t.tag != "EC" or k == 0 or self.toks[k - 1].tag not in _PREDICATE_TAGS:
-            return False
-        if t.form in _CLAUSE_EC:
-            return True
-        nxt = self.toks[k + 1] if k + 1 < len(self.toks) else None
-        if self.toks[k - 1].form in _POSTPOSITIONAL:
-            return False   # '일본에 대해 경고했다': a case frame inside the clause
-        return t.form in ("어", "아", "여", "어서", "아서") and nxt is not None and nxt.tag != "VX"
-
-    def clause_start(self, i: int) -> int:
-        k = i - 1
-        while k >= 0 and not self.boundary(k):
-            k -= 1
-        return k + 1
-
-    def clause_end(self, i: int) -> int:
-        k = i + 1
-        while k < len(self.toks) and not self.boundary(k):
-            k += 1
-        return min(k, len(self.toks) - 1)
-
-    def _marker_after(self, j: int) -> tuple[str, int]:
-        """The case marker closing the noun phrase that continues at toks[j]: (marker, index)."""
-        toks = self.toks
-        n = j
-        while n < len(toks) and toks[n].tag in ("NNG", "NNB", "NNP", "XSN", "SL", "SH", "SN") and n - j < 6:
-            if toks[n].tag == "NNP" and n > j:
-                break
-            n += 1
-        if n >= len(toks):
-            return "BARE", n
-        t = toks[n]
-        nxt = toks[n + 1] if n + 1 < len(toks) else None
-        if t.tag in ("JKS", "JX") and t.form in _SUBJ:
-            return "SUBJ", n
-        if t.tag == "JKO":
-            return ("PURPOSE", n) if nxt is not None and nxt.form == "위하" else ("OBJ", n)
-        if t.tag == "JKG":
-            return "OF", n
-        if t.tag == "JKB":
-            if nxt is not None and nxt.tag == "JKG" and t.form in ("에", "에게", "로", "으로", "에서"):
-                return "MOD", n   # '북한에의 제재안': a modifier of the noun after it, not the one acted on
-            if t.form in ("에", "에게", "한테", "께") and nxt is not None and nxt.form == "대하":
-                return "ABOUT", n
-            if t.form in ("에", "에게", "한테", "께") and nxt is not None and nxt.form in ("의하",):
-                return "BY", n
-            if t.form in ("에", "에게", "한테", "께"):
-                return "TO", n
-            if t.form in ("로", "으로"):
-                return "TOWARD", n
-            if t.form in ("로부터", "에게서", "으로부터"):
-                return "FROM", n
-            if t.form == "에서":
-                return "AT", n
-            if t.form in ("와", "과", "랑", "이랑", "하고"):
-                return "WITH", n
-        if t.tag == "JC" or (t.tag == "MAG" and t.form == "및") or (t.tag == "SP" and t.form in (",", "、", "·")):
-            return "CONJ", n
-        return "BARE", n
-
-    def _read_args(self, actor_of) -> None:
-        """Every actor of the sentence with the case marker of its phrase. Of several actors in one
-        phrase ("북한 김정은 조선노동당 위원장은") the person is the head and the others modify it; the
-        heads of phrases coordinated by 와/과, 및 or commas share a group and the marker that closes them."""
-        toks = self.toks
-        k = 0
-        group = 0
-        phrase: list[_Arg] = []        # actors of the noun phrase being read
-        heads: list[_Arg] = []         # heads of the coordinated phrases read so far
-        while k < len(toks):
-            a, last = actor_of(toks, k)
-            if a is None:
-                k += 1
-                continue
-            marker, n = self._marker_after(last + 1)
-            if toks[k].form.startswith("대") and len(toks[k].form) == 2 and toks[k].tag == "NNG":
-                marker = "MOD"    # '대북 제재': toward North Korea, a modifier of the policy noun
-            for other in self.compound(toks[k].start)[1:]:
-                heads.append(_Arg(other, k, "CONJ", group, particle=n))
-            phrase.append(_Arg(a, k, marker, group, particle=n))
-            if marker == "BARE" and n == last + 1 and n < len(toks) and actor_of(toks, n)[0] is not None:
-                k = n          # another actor follows in the same phrase
-                continue
-            head = next((x for x in phrase if x.actor.kind == "person"), phrase[-1])
-            for x in phrase:
-                if x is not head:
-                    x.marker = "MOD"
-                    self.args.append(x)
-            phrase = []
-            heads.append(head)
-            if marker == "CONJ" and toks[n].tag == "JC" and (n + 1 >= len(toks) or actor_of(toks, n + 1)[0] is None):
-                marker = "WITH"   # '북한과 판문점에서 회담': 과 before a place is 'with'
-            if marker == "CONJ":
-                k = n + 1
-                continue
-            for x in heads:
-                x.marker, x.particle, x.group = marker, n, group
-            self.args.extend(heads)
-            heads = []
-            group += 1
-            k = max(n, last + 1)
-        for x in heads + phrase:
-            x.marker = "BARE"
-            self.args.append(x)
-        self.args.sort(key=lambda x: x.index)
-        for arg in self.args:
-            arg.pred, arg.relative = self._predicate_of(arg)
-            topic = 0 <= arg.particle < len(self.toks) and self.toks[arg.particle].form in ("은", "는")
-            arg.subordinate = not topic and self._subordinate(arg.pred)
-
-    def _subordinate(self, pred: int) -> bool:
-        toks = self.toks
-        if pred < 0:
-            return False
-        for t in toks[pred + 1:pred + 6]:
-            if t.tag == "EC":
-                return t.form in _SUBORDINATE_EC
-            if t.tag not in ("XSV", "XSA", "EP", "VX"):
-                return False
-        return False
-
-    def _predicate_of(self, arg: _Arg) -> tuple[int, bool]:
-        """The first predicate after an argument, and whether it closes a relative clause whose head
-        phrase is itself an argument ('러시아 측이 제시한 원조를', '북한이 전달한 적하는'). A topic (은/는)
-        scopes over the sentence and is never held by a relative clause."""
-        toks = self.toks
-        topic = 0 <= arg.particle < len(toks) and toks[arg.particle].form in ("은", "는")
-        for k in range(max(arg.particle, arg.index) + 1, len(toks)):
-            if toks[k].form in _POSTPOSITIONAL and k > 0 and toks[k - 1].tag in ("JKB", "JKO"):
-                continue   # '북한에 대한', '전쟁을 위해': a case frame, not a predicate
-            if toks[k].tag in ("VV", "VA", "XSV", "XSA", "VCP") or toks[k].tag.startswith(("VV", "VA")):
-                m = k
-                while m + 1 < len(toks) and toks[m + 1].tag in ("XSV", "XSA", "EP", "VX"):
-                    m += 1
-                nxt = toks[m + 1] if m + 1 < len(toks) else None
-                after = toks[m + 2] if m + 2 < len(toks) else None
-                relative = not topic and nxt is not None and nxt.tag == "ETM" and not (
-                    after is not None and after.form in _TEMPORAL_NOUNS) and self._head_is_argument(m + 2)
-                if relative and self.actor_head(m + 2):
-                    continue   # '왕이 부장이 방중하는 북한 대표단을 접견': the delegation visits; 왕이 receives it
-                # the predicate of a noun + 하다 starts at the noun
-                start = k - 1 if toks[k].tag in ("XSV", "XSA") and k > 0 else k
-                return start, relative
-            if toks[k].tag in ("EF", "SF"):
-                break
-        return -1, False
-
-    def actor_head(self, k: int) -> bool:
-        """Is the noun a relative clause describes (the one at toks[k]) an actor?"""
-        return k < len(self.toks) and any(a.index == k and a.marker in ("SUBJ", "OBJ") for a in self.args)
-
-    def _head_is_argument(self, k: int) -> bool:
-        """Does the noun phrase starting at toks[k] end in a subject, object or genitive particle?"""
-        toks = self.toks
-        n = k
-        while n < len(toks) and n - k < 10:
-            t = toks[n]
-            if t.tag in ("NNG", "NNP", "NNB", "XSN", "SN", "SL", "XPN", "MM"):
-                n += 1
-            elif t.tag == "JKG" or (t.tag == "JKB" and n + 1 < len(toks) and toks[n + 1].tag == "JKG"):
-                n += 1      # '북한에의 제재안의 가결을': a chain of genitives stays one phrase
-            else:
-                break
-        if n < len(toks) and toks[n].tag in ("JKO", "JKS", "JX"):
-            return True
-        if n < len(toks) and toks[n].tag == "JKB" and n > k and toks[n - 1].form in _COMPLEMENT_NOUNS:
-            return True   # '러시아가 기술을 이전할 가능성에 우려를 표명했다': the clause is what is feared
-        # '…다친 데 대해', '…한 것에 대해': a clause made a noun, the complement of the predicate
-        return n + 1 < len(toks) and toks[n].form == "에" and toks[n + 1].form == "대하" and \
-            toks[n - 1].form in ("데", "것", "점")
-
-    def args_between(self, lo: int, hi: int) -> list[_Arg]:
-        return [a for a in self.args if lo <= a.index < hi]
 
 
 class _Coder:
@@ -486,7 +260,7 @@ class _Coder:
             elif nxt.tag == "NNG" and any(o.index == n for o in trigs):
                 tr.governed_by = n      # '방문 초대': the head noun is the event
                 tr.used = False
-            elif nxt.tag == "NNG" and nxt.form not in _TEMPORAL_NOUNS:
+            elif nxt.tag == "NNG" and nxt.form not in TEMPORAL_NOUNS:
                 tr.used = False         # '무역분쟁', '방문 세부사항': the first part of a compound noun
             elif nxt.tag == "JKB" and nxt.form in ("로", "으로"):
                 tr.used = False         # '초청으로': the manner of another event
@@ -535,13 +309,13 @@ class _Coder:
             s <= t.start < e for s, e, _ in self.mentions if e == t.end)
 
     # ---- arguments ---------------------------------------------------------------------------
-    def _roles(self, rd: _SentenceReader, tr: _Trigger) -> tuple[list[str], list[str]]:
+    def _roles(self, rd: SentenceReader, tr: _Trigger) -> tuple[list[str], list[str]]:
         frame = tr.spec["frame"]
         toks = rd.toks
         lo = rd.clause_start(tr.index)
         said = self.said_at(toks[tr.index].start)
 
-        def inside(a: _Arg) -> bool:
+        def inside(a: Arg) -> bool:
             pos = toks[a.index].start
             return said is None or said.content_start <= pos < said.content_end
 
@@ -573,7 +347,7 @@ class _Coder:
         # actors in the trigger's own noun phrase ('한중 외교장관 회담은', '평양 방문')
         near = [a for a in args if a.particle > tr.index or tr.index - a.index <= 2 and a.marker in ("BARE", "MOD")]
 
-        def ids(items: list[_Arg]) -> list[str]:
+        def ids(items: list[Arg]) -> list[str]:
             return list(dict.fromkeys(a.actor.id for a in items))
 
         source = self._last_group(subj, rd.args)
@@ -584,8 +358,8 @@ class _Coder:
                 not any(a.marker == "SUBJ" for a in args) and self.actors.get(said.quote.speaker):
             # '일본은 한국을 지지한다고 밝혔다': a reported clause without a subject of its own is the speaker's
             speaker = self.actors[said.quote.speaker]
-            source = [_Arg(speaker, tr.index, "SUBJ", -1)]
-        target: list[_Arg] = []
+            source = [Arg(speaker, tr.index, "SUBJ", -1)]
+        target: list[Arg] = []
         if frame == "meet":
             target = [a for a in args if a.marker == "WITH"] or [a for a in args if a.marker == "TO"]
             if not target and not tr.nominal and source:
@@ -633,7 +407,7 @@ class _Coder:
         source_ids = ids(source)
         return source_ids, [x for x in ids(self._last_group(target, rd.args)) if x not in source_ids]
 
-    def _relative_head(self, rd: _SentenceReader, tr: _Trigger) -> _Arg | None:
+    def _relative_head(self, rd: SentenceReader, tr: _Trigger) -> Arg | None:
         toks = rd.toks
         k = tr.last + 1
         while k < len(toks) and toks[k].tag in ("EC", "VX", "EP") and toks[k].form in ("고", "있", "어", "았", "었"):
@@ -642,7 +416,7 @@ class _Coder:
             return None
         return next((a for a in rd.args if a.index == k + 1), None)
 
-    def _relative_subject(self, rd: _SentenceReader, tr: _Trigger, args: list[_Arg]) -> list[_Arg]:
+    def _relative_subject(self, rd: SentenceReader, tr: _Trigger, args: list[Arg]) -> list[Arg]:
         """The subject of a relative clause that names this event noun ('러시아 측이 제시한 원조')."""
         toks = rd.toks
         k = tr.index - 1
@@ -652,7 +426,7 @@ class _Coder:
             return []
         return [a for a in args if a.marker == "SUBJ" and a.relative and a.pred < k <= a.pred + 4]
 
-    def _clause_object(self, rd: _SentenceReader, tr: _Trigger, args: list[_Arg]) -> list[_Arg]:
+    def _clause_object(self, rd: SentenceReader, tr: _Trigger, args: list[Arg]) -> list[Arg]:
         """'북한이 무기를 이전한 것을 비난': the subject of a clause made a noun with 것 is the one acted on."""
         toks = rd.toks
         for k in range(tr.index - 1, max(tr.index - 3, 0) - 1, -1):
@@ -664,7 +438,7 @@ class _Coder:
                 return inner[-1:]
         return []
 
-    def _leading_recipients(self, rd: _SentenceReader, tr: _Trigger) -> list[_Arg]:
+    def _leading_recipients(self, rd: SentenceReader, tr: _Trigger) -> list[Arg]:
         pos = rd.toks[tr.index].start
         for s in self.said:
             if rd.sent.start <= s.content_start and s.content_end <= pos and pos - s.content_end <= 4:
@@ -673,7 +447,7 @@ class _Coder:
                     return [a for a in inner if a.group == inner[0].group]
         return []
 
-    def _said_subject(self, rd: _SentenceReader, tr: _Trigger) -> list[_Arg]:
+    def _said_subject(self, rd: SentenceReader, tr: _Trigger) -> list[Arg]:
         """'북한은 미국이 긴장을 고조시킨다고 비난했다': the one a reported accusation is about."""
         pos = rd.toks[tr.index].start
         for s in self.said:
@@ -684,15 +458,15 @@ class _Coder:
         return []
 
     @staticmethod
-    def _group_of(arg: _Arg, all_args: list[_Arg]) -> list[_Arg]:
+    def _group_of(arg: Arg, all_args: list[Arg]) -> list[Arg]:
         return [a for a in all_args if a.group == arg.group and a.marker == arg.marker] or [arg]
 
-    def _last_group(self, items: list[_Arg], all_args: list[_Arg]) -> list[_Arg]:
+    def _last_group(self, items: list[Arg], all_args: list[Arg]) -> list[Arg]:
         """The last argument with the actors coordinated with it."""
         return self._group_of(items[-1], all_args) if items else []
 
     # ---- status, date, mode ------------------------------------------------------------------
-    def _status(self, rd: _SentenceReader, tr: _Trigger) -> str:
+    def _status(self, rd: SentenceReader, tr: _Trigger) -> str:
         if tr.proposed:
             return "proposed"
         if tr.lemma in _PROMISES:
@@ -729,7 +503,7 @@ class _Coder:
                 return "intended"    # '조율하기로 했다' (Kiwi splits 기로)
         return "occurred"
 
-    def _mode(self, rd: _SentenceReader, tr: _Trigger) -> str | None:
+    def _mode(self, rd: SentenceReader, tr: _Trigger) -> str | None:
         mode = tr.spec["mode"] if tr.spec["mode"] != "-" else None
         if tr.spec["type"] == "AID" and mode is None:
             lo = rd.clause_start(tr.index)
@@ -738,7 +512,7 @@ class _Coder:
                     return _aid_modes()[t.form]
         return mode
 
-    def _date(self, rd: _SentenceReader, tr: _Trigger, said: Said | None, status: str) -> TimeExpr | None:
+    def _date(self, rd: SentenceReader, tr: _Trigger, said: Said | None, status: str) -> TimeExpr | None:
         """The date of the happening, not of its report: inside the words said for events told in a
         quote; inside its own clause for an event in a relative or noun clause ('북한이 무기를 이전한 것을
         … 목요일 비난': Thursday is the condemnation's date, not the transfer's)."""
@@ -750,7 +524,7 @@ class _Coder:
         after_last = toks[tr.last + 1] if tr.last + 1 < len(toks) else None
         head = toks[tr.last + 2] if tr.last + 2 < len(toks) else None
         embedded = tr.nominal or (after_last is not None and after_last.tag == "ETM"
-                                  and not (head is not None and head.form in _TEMPORAL_NOUNS))
+                                  and not (head is not None and head.form in TEMPORAL_NOUNS))
         # a cleft names the date after the clause: '… 회담한 것은 2019년이었다'
         cleft = after_last is not None and after_last.tag == "ETM" and head is not None and head.form == "것" \
             and tr.last + 3 < len(toks) and toks[tr.last + 3].form in ("은", "는", "이")
@@ -795,7 +569,7 @@ class _Coder:
     def code_sentence(self, sent: Sentence) -> None:
         pairs = {k: tuple(self.actors[x] for x in ids) for k, ids in self.pairs.items()
                  if all(x in self.actors for x in ids)}
-        rd = _SentenceReader(self.doc, sent, self.actor_of, pairs, lambda start: self.within.get(start, ()))
+        rd = SentenceReader(self.doc, sent, self.actor_of, pairs, lambda start: self.within.get(start, ()))
         trigs = self.triggers(sent)
         drafts: dict[int, _Draft] = {}
         for tr in trigs:
@@ -847,7 +621,7 @@ class _Coder:
                                            sent.start, sent.end))
             self.drafts.append(d)
 
-    def _fill_from_context(self, rd: _SentenceReader, trigs: list[_Trigger], drafts: dict[int, _Draft]) -> None:
+    def _fill_from_context(self, rd: SentenceReader, trigs: list[_Trigger], drafts: dict[int, _Draft]) -> None:
         """Arguments the sentence leaves implicit, from what it links the event to."""
         toks = rd.toks
         for tr in trigs:
@@ -879,7 +653,7 @@ class _Coder:
                 if prev:
                     d.source = list(prev[-1].target)
 
-    def _accusation(self, rd: _SentenceReader, tr: _Trigger, said: Said | None) -> _Draft | None:
+    def _accusation(self, rd: SentenceReader, tr: _Trigger, said: Said | None) -> _Draft | None:
         """A speaker who says that someone destabilises or violates is accusing them."""
         if said is None or said.quote.speaker is None:
             return None
