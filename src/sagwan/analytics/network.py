@@ -16,6 +16,7 @@ import networkx as nx
 from sagwan.analytics.scores import QUADS, event_quad, event_score
 from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, directed_pairs, select_events
 from sagwan.errors import ConfigError
+from sagwan.files import write_atomically
 
 
 def default_label(actor_id: str) -> str:
@@ -78,13 +79,4 @@ def write_graphml(graph: nx.DiGraph, path: str | Path) -> Path:
     for x, y, d in graph.edges(data=True):
         attrs = {k: (" ".join(v) if isinstance(v, list) else v) for k, v in d.items() if v is not None}
         out.add_edge(x, y, **attrs)
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        nx.write_graphml(out, tmp)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ConfigError(f"{path}: cannot write the GraphML file ({exc.strerror or exc}); "
-                          "check that the folder exists and is writable") from exc
-    return path
+    return write_atomically(path, lambda tmp: nx.write_graphml(out, tmp), "GraphML file")

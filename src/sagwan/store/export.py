@@ -17,6 +17,7 @@ from typing import IO, Any
 from sqlalchemy import select
 
 from sagwan.errors import ConfigError
+from sagwan.files import write_atomically
 from sagwan.store.codebook import column_names
 from sagwan.store.schema import (
     actor_aliases,
@@ -89,13 +90,7 @@ def _stdout() -> IO[str]:
 
 
 def _atomic(out: Path, write) -> None:
-    tmp = out.with_name(out.name + ".tmp")
-    try:
-        write(tmp)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ConfigError(f"{out}: cannot write ({exc.strerror}); check the folder exists and is writable") from exc
+    write_atomically(out, write, "export")
 
 
 def _write_parquet(rows: list[dict[str, Any]], columns: list[str], path: Path) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from sagwan.extract.pipeline import extract_paths
+from sagwan.files import write_atomically
 from sagwan.ingest import DEFAULT_MAX_BYTES
 from sagwan.model import Failure
 
@@ -34,10 +35,9 @@ def extract_cmd(paths: tuple[str, ...], output: Path | None, max_bytes: int) -> 
         else:
             lines.append(line)
     if output is not None:
-        # written whole at the end, through a temporary file: never a half-written output
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
-        tmp.replace(output)
+        # written whole at the end: never a half-written output
+        write_atomically(output, lambda tmp: tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8"),
+                         "output")
         click.echo(f"sagwan: wrote {len(lines)} record(s) to {output}", err=True)
     if failures:
         click.echo(f"sagwan: {failures} document(s) failed", err=True)

@@ -20,6 +20,7 @@ from sagwan.analytics.memory import DEFAULT_MEMORY, DEFAULT_WEIGHTING, WEIGHTING
 from sagwan.analytics.periods import PERIODS
 from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, LEVELS
 from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND
+from sagwan.files import write_atomically
 from sagwan.serve.api.source import DEFAULT_DB, open_existing
 
 log = logging.getLogger(__name__)
@@ -199,9 +200,8 @@ def network_cmd(output: Path | None, min_events: int, db: str | None, date_from:
         click.echo(json.dumps(network_json(graph), ensure_ascii=False, indent=2))
         return
     if output.suffix.lower() == ".json":
-        tmp = output.with_name(output.name + ".tmp")
-        tmp.write_text(json.dumps(network_json(graph), ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(output)
+        text = json.dumps(network_json(graph), ensure_ascii=False, indent=2)
+        write_atomically(output, lambda tmp: tmp.write_text(text, encoding="utf-8"), "network")
     else:
         write_graphml(graph, output)
     click.echo(f"sagwan: wrote {graph.number_of_nodes()} actor(s) and {graph.number_of_edges()} edge(s) "

@@ -38,6 +38,7 @@ from sagwan.analytics.memory import DEFAULT_WEIGHTING, resolve_memory
 from sagwan.analytics.scores import with_scores
 from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND, transitions
 from sagwan.errors import ConfigError
+from sagwan.files import write_atomically
 from sagwan.serve.web.assets import ECHARTS, read_static, render
 from sagwan.serve.web.span import Span, report_span
 
@@ -253,16 +254,7 @@ def build_report(store: Any, options: ReportOptions | None = None) -> str:
 def write_report(store: Any, path: str | Path, options: ReportOptions | None = None) -> Path:
     """Write the report through a temporary file, so a failure never leaves half a file."""
     html = build_report(store, options)
-    path = Path(path)
-    tmp = path.with_name(path.name + ".tmp")
-    try:
-        tmp.write_text(html, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ConfigError(f"{path}: cannot write the report ({exc.strerror or exc}); "
-                          "check that the folder exists and is writable") from exc
-    return path
+    return write_atomically(path, lambda tmp: tmp.write_text(html, encoding="utf-8"), "report")
 
 
 def parse_pairs(values: Iterable[str]) -> list[tuple[str, str]]:
