@@ -31,7 +31,6 @@ _NOT_NAME_ENDINGS = tuple("부성청처원관실국소회측군당")
 _NON_WORD = re.compile(r"[^\w]+")
 _EOJEOL = re.compile(r"[가-힣·ㆍ\-]+")
 _SEPARATOR = re.compile(r"[·ㆍ\-]")
-_SPEECH_LEMMAS = None  # filled lazily from speech_cues.tsv
 
 
 @dataclass
@@ -145,11 +144,10 @@ def _name_token(tok: Token, text: str, adjacent_title: bool) -> bool:
             and tok.form not in lexicon.org_heads())
 
 
+@cache
 def _speech_lemmas() -> frozenset[str]:
-    global _SPEECH_LEMMAS
-    if _SPEECH_LEMMAS is None:
-        _SPEECH_LEMMAS = frozenset(r["lemma"] for r in lexicon.table("speech_cues.tsv") if r["lemma"] != "하")
-    return _SPEECH_LEMMAS
+    """Speech verbs that mark a sentence as reported speech (the hearsay 하다 is too common to count)."""
+    return frozenset(r["lemma"] for r in lexicon.table("speech_cues.tsv") if r["lemma"] != "하")
 
 
 def _speech_sentence(sent: Sentence) -> bool:
@@ -243,8 +241,6 @@ class _Finder:
             if not hit or hit[1].kind == "person":
                 continue
             e = hit[1]
-            if e.kind == "state" and j > 0 and posting_marker(toks[j - 1]) and False:
-                continue
             if e.country is None and e.kind != "state":
                 continue
             if best is None or abs(j - prefer_near) < abs(best[0] - prefer_near):
