@@ -1,7 +1,7 @@
 """Actors in Korean news: gazetteer names, people found by name + title, organisations by their
 head noun, and within-document coreference (김 씨, 김 위원장, a bare Western surname).
 
-A person the gazetteer does not know ("브루스 터너 군축 회의 미국 대표") is found by pattern: a run of
+A person the gazetteer does not know ("마크 헤일 군축회의 미국 대표") is found by pattern: a run of
 proper nouns next to a title or role noun, or followed by 씨. Their country comes from the phrase
 around them ("미국 대표" -> USA, "주북 러시아 대사" -> RUS, "랜드 연구소 분석가" -> the think tank's).
 """
@@ -83,7 +83,7 @@ class _Actors:
         return p
 
     def resolve_short(self, form: str, title: str | None) -> _Person | None:
-        """Who '김' (with 씨 or a title) or a bare '러셀' refers to: title match first, then salience."""
+        """Who '김' (with 씨 or a title) or a bare '헤일' refers to: title match first, then salience."""
         cands = [p for p in self.persons if form in p.short]
         if not cands:
             return None
@@ -121,7 +121,7 @@ def _slug(name: str) -> str:
 
 
 def _korean_name(form: str) -> tuple[str, str] | None:
-    """'김인철' -> ('김', '인철') when it looks like a Korean (or Chinese) personal name."""
+    """'박서진' -> ('박', '서진') when it looks like a Korean (or Chinese) personal name."""
     if not is_hangul(form) or not 2 <= len(form) <= 4:
         return None
     surnames = lexicon.words("surnames.txt")
@@ -138,7 +138,7 @@ def _name_token(tok: Token, text: str, adjacent_title: bool) -> bool:
         return False
     if tok.tag in NAME_TAGS:
         return tok.tag != "SL" or tok.form[:1].isupper()
-    # transliterated names Kiwi does not know often come out as common nouns (리우훗옥/NNG)
+    # transliterated names Kiwi does not know often come out as common nouns (e.g. a three-syllable name read as NNG)
     return (tok.tag == "NNG" and adjacent_title and is_hangul(tok.form) and len(tok.form) >= 3
             and not tok.form.endswith(_NOT_NAME_ENDINGS) and squeeze(tok.form) not in lexicon.titles()
             and tok.form not in lexicon.org_heads())
@@ -208,7 +208,7 @@ class _Finder:
             return False
         given = toks[j - 1]
         first = j < 2 or not (toks[j - 2].tag == "NNP" and (j - 2) not in self.hits)   # '에밀리 로스 일본': no
-        # a Korean full name (3 syllables) before a state is 'X의 대사' style ('김인철 요르단 대사'), not a surname
+        # a Korean full name (3 syllables) before a state is 'X의 대사' style ('박서진 요르단 대사'), not a surname
         korean = len(given.form) == 3 and _korean_name(given.form) is not None and \
             not any(c in _TRANSLITERATION for c in given.form)   # 마이클, 리처드: not Korean given names
         return first and given.tag == "NNP" and (j - 1) not in self.hits and not korean \
@@ -216,13 +216,13 @@ class _Finder:
 
     def _nng_name(self, toks: list[Token], j: int, k: int) -> bool:
         """A common-noun morpheme read as a name: right before the title, and not inside a compound noun
-        ("중국 대사관 리우훗옥 보도관" yes; "특별 프로젝트 책임자" no)."""
+        ("중국 대사관 왕하이보 보도관" yes; "특별 프로젝트 책임자" no)."""
         if j != k - 1 or not _name_token(toks[j], self.text, True):
             return False
         return j == 0 or (j - 1) in self.hits or toks[j - 1].start in self.acts.taken
 
     def _name_run_right(self, toks: list[Token], m: int) -> tuple[int, int] | None:
-        """A name run right after a role noun ("전문가 켄 가우제"), ending the chunk or before 씨."""
+        """A name run right after a role noun ("전문가 존 하워드"), ending the chunk or before 씨."""
         i = m + 1
         j = i
         while j < len(toks) and _name_token(toks[j], self.text, False) and j not in self.hits:
@@ -295,7 +295,7 @@ class _Finder:
         name = surface(self.text, toks[i:j + 1])
         if name.endswith("씨") and len(name) > 1:
             name = name[:-1].rstrip()
-        # a known person under another spelling of the given name ("도미토리 페스코프")
+        # a known person under another spelling of the given name ("드미트리 페스코프" as written with another spelling)
         for k in range(i, j + 1):
             hit = self.hits.get(k)
             if hit and hit[1].kind == "person":
@@ -368,7 +368,7 @@ class _Finder:
         while k < len(toks):
             t = title_at(self.text, toks, k)
             if t is None and toks[k].tag == "NNP" and toks[k].form.endswith("씨") and len(toks[k].form) > 1:
-                # Kiwi sometimes glues the honorific: 베넷씨/NNP
+                # Kiwi sometimes glues the honorific: 하워드씨/NNP
                 self._honorific_glued(sent, chunk, k)
                 k += 1
                 continue
@@ -398,7 +398,7 @@ class _Finder:
             self.acts.taken.add(tok.start)
 
     def _short_reference(self, sent: Sentence, chunk: Chunk, run: tuple[int, int], title) -> bool:
-        """'김 위원장', '김 씨', '러셀 씨': a short form of someone already named in this document."""
+        """'김 위원장', '박 씨', '헤일 씨': a short form of someone already named in this document."""
         toks = chunk.tokens
         i, j = run
         form = surface(self.text, toks[i:j + 1])
@@ -420,7 +420,7 @@ class _Finder:
         return True
 
     def _bare_reference(self, sent: Sentence, chunk: Chunk, k: int) -> bool:
-        """A bare surname ('가우제는', '리비아는') of a person introduced earlier. When the form is also
+        """A bare surname ('하워드는', '요르단은') of a person introduced earlier. When the form is also
         a place, it is the person only in a person slot: the subject of speech in a speech sentence."""
         tok = chunk.tokens[k]
         if tok.tag not in NAME_TAGS:

@@ -18,7 +18,7 @@ _HANGUL = re.compile(r"^[\uac00-\ud7a3]+$")
 
 @dataclass
 class Chunk:
-    """A run of nominal morphemes separated by nothing but spaces ("북한 김인철 유엔 대표")."""
+    """A run of nominal morphemes separated by nothing but spaces ("북한 박서진 유엔 대표")."""
 
     tokens: list[Token]
     index: int                # index of the first token in its sentence

@@ -72,7 +72,7 @@ class _Quotes:
 
     def _subject_at(self, toks: list[Token], k: int) -> tuple[int, int, Actor, int] | None:
         """The actor heading a noun phrase that starts at toks[k] and ends in a subject particle:
-        (start, end, actor, index of the particle). In "북한 김인철 유엔 대표는" the person is the head;
+        (start, end, actor, index of the particle). In "북한 박서진 유엔 대표는" the person is the head;
         without a person, the last actor named."""
         if self.actor_at(toks[k].start) is None:
             return None
