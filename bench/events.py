@@ -3,8 +3,8 @@
 Realistic shapes, not real data: a few countries take part in most events (Zipf-like weights),
 CONSULT and ACCUSE are common and ASSAULT rare, most dates are days but some only months or years
 and a few are missing, most events are reported by one document and some by two. Every event has
-its parties (event_actors), its report (document_events) and its mention (event_mentions), as the
-writer would leave them, so the queries read as much as they would on a real store.
+its parties (event_actors) and dyads (event_pairs), its report (document_events) and its mention
+(event_mentions), as the writer would leave them, so the queries read as much as on a real store.
 """
 
 from __future__ import annotations
@@ -15,8 +15,16 @@ from datetime import date, timedelta
 from sqlalchemy import Engine, insert
 
 from sagwan._version import CODER
-from sagwan.store.merge import date_interval, merge_key
-from sagwan.store.schema import actors, document_events, documents, event_actors, event_mentions, events
+from sagwan.store.merge import date_interval, merge_key, pair_rows
+from sagwan.store.schema import (
+    actors,
+    document_events,
+    documents,
+    event_actors,
+    event_mentions,
+    event_pairs,
+    events,
+)
 
 COUNTRIES = {"USA": 18, "PRK": 14, "KOR": 16, "CHN": 14, "RUS": 9, "JPN": 8, "UKR": 5, "IRN": 3, "GBR": 2,
              "FRA": 2, "DEU": 2, "IND": 2, "ISR": 2, "SYR": 1, "VNM": 1, "TWN": 1, "AUS": 1, "CAN": 1, "PHL": 1,
@@ -56,7 +64,8 @@ def fill(engine: Engine, n_events: int, seed: int = 11) -> dict[str, int]:
     actor_rows += [{"id": p, "name": p, "kind": "person", "country": c, "coder": CODER}
                    for c, ps in people.items() for p in ps]
     n_docs = max(1, n_events // EVENTS_PER_DOCUMENT)
-    counts = {"events": 0, "event_actors": 0, "document_events": 0, "event_mentions": 0, "documents": n_docs}
+    counts = {"events": 0, "event_actors": 0, "event_pairs": 0, "document_events": 0, "event_mentions": 0,
+              "documents": n_docs}
     with engine.begin() as conn:
         conn.execute(insert(actors), actor_rows)
         for start in range(0, n_docs, CHUNK):
@@ -69,14 +78,16 @@ def fill(engine: Engine, n_events: int, seed: int = 11) -> dict[str, int]:
         rows = _events(rng, range(start, min(n_events, start + CHUNK)), n_docs, people)
         with engine.begin() as conn:
             for table, name in ((events, "events"), (document_events, "document_events"),
-                                (event_actors, "event_actors"), (event_mentions, "event_mentions")):
+                                (event_actors, "event_actors"), (event_pairs, "event_pairs"),
+                                (event_mentions, "event_mentions")):
                 conn.execute(insert(table), rows[name])
                 counts[name] += len(rows[name])
     return counts
 
 
 def _events(rng: random.Random, numbers: range, n_docs: int, people: dict[str, list[str]]) -> dict[str, list]:
-    out: dict[str, list] = {"events": [], "document_events": [], "event_actors": [], "event_mentions": []}
+    out: dict[str, list] = {"events": [], "document_events": [], "event_actors": [], "event_pairs": [],
+                            "event_mentions": []}
     types = _pick(rng, TYPES, len(numbers))
     statuses = _pick(rng, STATUSES, len(numbers))
     for i, type_, status in zip(numbers, types, statuses, strict=True):
@@ -98,13 +109,15 @@ def _events(rng: random.Random, numbers: range, n_docs: int, people: dict[str, l
             "first_reported_at": None, "first_document_id": f"{docs[0]:064x}", "coder": CODER})
         out["event_actors"] += [{"event_id": event_id, "actor_id": src, "role": "source", "country": src_c},
                                 {"event_id": event_id, "actor_id": tgt, "role": "target", "country": tgt_c}]
+        out["event_pairs"] += pair_rows(out["events"][-1], [(src, "source", src_c), (tgt, "target", tgt_c)])
         for d in docs:
             doc_id, local = f"{d:064x}", f"e{i}"
             out["document_events"].append({
                 "document_id": doc_id, "local_id": local, "event_id": event_id, "type": type_,
                 "source_ids": f'["{src}"]', "target_ids": f'["{tgt}"]',
                 "countries": f'{{"{src}": "{src_c}", "{tgt}": "{tgt_c}"}}', "merge_key": key, "date": when,
-                "status": status, "attributed_to": None, "seq": 0, "coder": CODER})
+                "date_lo": lo_hi and lo_hi[0], "date_hi": lo_hi and lo_hi[1], "status": status,
+                "attributed_to": None, "seq": 0, "coder": CODER})
             out["event_mentions"].append({
                 "event_id": event_id, "document_id": doc_id, "local_event_id": local, "status": status,
                 "start": 0, "end": 3, "text": "벤치마", "sentence_start": 0, "sentence_end": 8, "date": when,

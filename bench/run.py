@@ -91,13 +91,20 @@ def bench_memory(paths: list[Path], work: Path, repeat: int) -> dict[str, Any]:
 
 
 def bench_speedup(folder: Path, n_docs: int, work: Path, repeat: int) -> tuple[dict[str, Any], Path]:
-    """`sagwan ingest DIR --out SHARDS --workers N`, wall clock, N = 1 and 2 (cluster start and Kiwi loads included)."""
+    """`sagwan ingest DIR --out SHARDS --workers N`, wall clock, N = 1 and 2 (cluster start and Kiwi loads included).
+
+    Both are the same code path (a local cluster of N worker processes), each run a fresh command. The
+    order alternates between repeats (1, 2, then 2, 1) so that a drift in the machine's load falls on
+    both; the ratio is taken per repeat, and the 1-minute load average before each run is kept.
+    """
     times: dict[int, list[float]] = {1: [], 2: []}
+    loads: dict[int, list[float]] = {1: [], 2: []}
     shards = work / "shards-keep"
     for i in range(repeat):
-        for n in (1, 2):
+        for n in (1, 2) if i % 2 == 0 else (2, 1):
             out = work / f"shards-{n}-{i}"
             cmd = [sys.executable, "-m", "sagwan", "ingest", str(folder), "--out", str(out), "--workers", str(n)]
+            loads[n].append(round(os.getloadavg()[0], 2))
             t, res = timed(lambda cmd=cmd: subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT))
             if res.returncode != 0:
                 raise RuntimeError(f"{' '.join(cmd)} failed:\n{res.stderr[-3000:]}")
@@ -106,8 +113,8 @@ def bench_speedup(folder: Path, n_docs: int, work: Path, repeat: int) -> tuple[d
                 out.rename(shards)
     w1, w2 = statistics.median(times[1]), statistics.median(times[2])
     return {
-        "ingest_out_workers_1_s": stats(times[1], "s", docs=n_docs),
-        "ingest_out_workers_2_s": stats(times[2], "s", docs=n_docs),
+        "ingest_out_workers_1_s": stats(times[1], "s", docs=n_docs, load_before=loads[1]),
+        "ingest_out_workers_2_s": stats(times[2], "s", docs=n_docs, load_before=loads[2]),
         "ingest_out_workers_1_docs_per_s": stats([n_docs / t for t in times[1]], "docs/s"),
         "ingest_out_workers_2_docs_per_s": stats([n_docs / t for t in times[2]], "docs/s"),
         "speedup_2_over_1": stats([a / b for a, b in zip(times[1], times[2], strict=True)], "x",
@@ -144,7 +151,7 @@ def bench_query(n_events: int, databases: dict[str, Callable[[], str]], repeat: 
     import events as gen
     from sqlalchemy import text
 
-    from sagwan.analytics import dyad_series, within
+    from sagwan.analytics import dyad_series, stored_dyad_series, within
     from sagwan.store import open_store
 
     out: dict[str, Any] = {}
@@ -161,22 +168,31 @@ def bench_query(n_events: int, databases: dict[str, Callable[[], str]], repeat: 
                 return store.events(dyad=("PRK", "RUS"))
 
             def dyad_month(store=store):
-                return dyad_series(store.events(dyad=("PRK", "RUS")), "PRK", "RUS", by="month")
+                return stored_dyad_series(store, "PRK", "RUS", by="month")
 
             events_dyad()  # warm the caches once, as a server that has been running would have them
             runs = [timed(events_dyad)[0] for _ in range(repeat)]
             n_found = len(events_dyad())
-            out[f"events_dyad_{backend}_s"] = stats(runs, "s", events=n_events, found=n_found)
+            out[f"events_dyad_{backend}_s"] = stats(runs, "s", events=n_events, found=n_found,
+                                                    note="store.events(dyad=(PRK, RUS)): `sagwan events --dyad`")
             runs = [timed(dyad_month)[0] for _ in range(repeat)]
             out[f"dyad_query_{backend}_s"] = stats(runs, "s", events=n_events,
-                                                   note="dyad_series(store.events(dyad=(PRK, RUS)), by=month)")
+                                                   note="stored_dyad_series(PRK, RUS, by=month): `sagwan dyad`")
+            for name, args in (("dyad_command", ["dyad", "PRK", "RUS", "--by", "month", "--format", "csv"]),
+                               ("events_command", ["events", "--dyad", "PRK-RUS", "--format", "csv"])):
+                cmd = [sys.executable, "-m", "sagwan", *args, "--db", url]
+                runs = [timed(lambda cmd=cmd: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL))[0]
+                        for _ in range(repeat)]
+                out[f"{name}_{backend}_s"] = stats(runs, "s", events=n_events,
+                                                   note="`sagwan " + " ".join(args) + "` as a command, "
+                                                        "Python start-up and imports included")
             if n_events <= full_scan_max:
-                # what `sagwan dyad` does today: every event of the store, then the series in Python
-                def cli_path(store=store):
+                # the path before the dyad index: every event of the store, then the series in Python
+                def full_scan(store=store):
                     return dyad_series(within(store.events(), None, None), "PRK", "RUS", by="month")
-                runs = [timed(cli_path)[0] for _ in range(repeat)]
-                out[f"dyad_cli_path_{backend}_s"] = stats(runs, "s", events=n_events,
-                                                          note="dyad_series over store.events() (all events)")
+                runs = [timed(full_scan)[0] for _ in range(repeat)]
+                out[f"dyad_full_scan_{backend}_s"] = stats(runs, "s", events=n_events,
+                                                           note="dyad_series over store.events() (all events)")
             out[f"explain_events_dyad_{backend}"] = _explain(store)
     return out
 
@@ -185,10 +201,10 @@ def _explain(store) -> list[str]:
     """The plan of the dyad filter (the costly part), to see which index it uses."""
     from sqlalchemy import select
 
-    from sagwan.store.queries import _dyad_clause
+    from sagwan.store.queries import _pair_ids
     from sagwan.store.schema import events
 
-    q = select(events.c.id).where(_dyad_clause("PRK", "RUS"))
+    q = select(events.c.id).where(events.c.id.in_(_pair_ids("PRK", "RUS")))
     with store.engine.connect() as conn:
         sql = str(q.compile(conn, compile_kwargs={"literal_binds": True}))
         prefix = "EXPLAIN QUERY PLAN " if conn.dialect.name == "sqlite" else "EXPLAIN "

@@ -122,7 +122,6 @@ def test_shard_records_are_stored_as_they_are_not_extracted(tmp_path, monkeypatc
         raise AssertionError("a record must not be extracted again")
 
     monkeypatch.setattr(importlib.import_module("sagwan.extract.pipeline"), "extract_document", no_extraction)
-    monkeypatch.setattr(importlib.import_module("sagwan.store.api"), "extract_document", no_extraction)
     db = str(tmp_path / "s.db")
     summary = ingest_paths([shard], db_url=db)
     assert (summary.documents, summary.events) == (1, 1)

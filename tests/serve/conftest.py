@@ -83,11 +83,14 @@ class FakeStore:
         self._events = sample_events()
 
     def events(self, *, actor=None, dyad=None, type=None, status=None, exclude_status=None, date_from=None,
-               date_to=None, attributed_to=None, limit=None):
+               date_to=None, attributed_to=None, limit=None, mentions=True):
         rows = [e for e in self._events
                 if (actor is None or actor in e["source_countries"] + e["target_countries"] + e["source"] + e["target"])
                 and (type is None or e["type"] == type) and (status is None or e["status"] == status)]
         return rows[:limit] if limit else rows
+
+    def dyad_links(self, a, b, **_):
+        return None   # no dyad index here: the analytics read the dyad from events()
 
     def quotes(self, *, speaker=None, text=None, limit=None):
         rows = [q for q in QUOTES if (speaker is None or q["speaker"] == speaker) and (not text or text in q["text"])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 STATES = {
     "KOR": ("South Korea", "한국"), "PRK": ("North Korea", "북한"), "RUS": ("Russia", "러시아"),
     "USA": ("United States", "미국"), "JPN": ("Japan", "일본"), "CHN": ("China", "중국"),
@@ -81,3 +83,37 @@ def sample_corpus() -> list[dict]:
                        event("e2", "AID", ["RUS"], ["PRK"], "2024-03-09", status="occurred", mode="military",
                              span=(0, 2), text="부품", sentence=(0, 20))]),
     ]
+
+
+DYADS = [("KOR", "JPN"), ("PRK", "RUS"), ("RUS", "PRK"), ("CHN", "USA")]
+TYPES = ["CONSULT", "ACCUSE", "AGREE"]
+
+
+def report_date(rng: random.Random) -> str | None:
+    """A date in spring 2024: mostly a day, else a month, sometimes the year, now and then none."""
+    day = rng.randrange(1, 29)
+    month = rng.choice([4, 5, 5, 6])
+    r = rng.random()
+    if r < 0.6:
+        return f"2024-{month:02d}-{day:02d}"
+    if r < 0.85:
+        return f"2024-{month:02d}"
+    if r < 0.95:
+        return "2024"
+    return None
+
+
+def random_reports(seed: int, n: int = 40) -> list[dict]:
+    """Invented reports of a few dyads with days, months and years that chain into each other."""
+    rng = random.Random(seed)
+    recs = []
+    for i in range(n):
+        evs = []
+        for j in range(rng.randrange(1, 4)):
+            src, tgt = rng.choice(DYADS)
+            evs.append(event(f"e{j + 1}", rng.choice(TYPES), [src], [tgt], report_date(rng),
+                             status=rng.choice(["occurred", "occurred", "planned"])))
+        codes = sorted({c for e in evs for c in e["source"] + e["target"]})
+        recs.append(record(f"d{i:02d}", text="가" * 10, outlet=f"Outlet {i % 5}", published=f"2024-06-{i % 28 + 1:02d}",
+                           actors=[state(c, c, 0) for c in codes], events=evs))
+    return recs

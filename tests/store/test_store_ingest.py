@@ -161,6 +161,12 @@ def _head() -> str:
     return ScriptDirectory(str(resources.files("sagwan") / "store" / "migrations")).get_current_head()
 
 
+def test_the_revision_constant_names_the_newest_migration():
+    from sagwan.store.engine import SCHEMA_REVISION
+
+    assert _head() == SCHEMA_REVISION
+
+
 def test_fresh_databases_are_migrated_to_the_schema_the_code_declares(db_url):
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext

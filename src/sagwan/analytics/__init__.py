@@ -1,10 +1,12 @@
 """analytics: relations you can see — dyad series, strategic triangles and the actor network.
 
 Pure functions over lists of event dicts as `store.events()` returns them; they never touch
-the database, so they can be tested and reused on any list of events.
+the database, so they can be tested and reused on any list of events. The one exception,
+`stored_dyad_series`, asks a store for just the events of one dyad, for speed over large stores,
+and gives the answer `dyad_series` gives.
 """
 
-from sagwan.analytics.dyads import DyadSeries, dyad_series, series_table
+from sagwan.analytics.dyads import DyadSeries, dyad_series, series_table, stored_dyad_series
 from sagwan.analytics.memory import DEFAULT_MEMORY, WEIGHTINGS, resolve_memory
 from sagwan.analytics.network import actor_network, network_json, write_graphml
 from sagwan.analytics.periods import PERIODS, period_of
@@ -17,5 +19,5 @@ __all__ = [
     "DEFAULT_EXCLUDED_STATUSES", "DEFAULT_MEMORY", "PERIODS", "TYPE_NAMES", "WEIGHTINGS", "DyadSeries",
     "TriangleSeries", "actor_network", "caveat", "describe", "dyad_series", "event_quad", "event_score",
     "event_timeline", "network_json", "period_of", "resolve_memory", "score_table", "select_events",
-    "series_table", "triangle_series", "type_label", "within", "write_graphml",
+    "series_table", "stored_dyad_series", "triangle_series", "type_label", "within", "write_graphml",
 ]

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from sagwan.analytics.scores import QUADS, event_quad, event_score
 from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, directed_pairs, select_events
 from sagwan.errors import ConfigError
 from sagwan.files import write_atomically
+
+if TYPE_CHECKING:   # networkx is imported when a network is built: the other analytics commands start faster
+    import networkx as nx
 
 
 def default_label(actor_id: str) -> str:
@@ -33,6 +34,8 @@ def actor_network(events: Iterable[dict[str, Any]], *, level: str = "state",
     """A directed graph of actors; edges with fewer than `min_events` events are left out."""
     if min_events < 1:
         raise ConfigError("the minimum number of events per edge must be at least 1")
+    import networkx as nx
+
     graph = nx.DiGraph()
     for ev in select_events(events, exclude_status=exclude_status, attributed_to=attributed_to):
         pairs = directed_pairs(ev, level)
@@ -73,6 +76,8 @@ def network_json(graph: nx.DiGraph) -> dict[str, Any]:
 
 def write_graphml(graph: nx.DiGraph, path: str | Path) -> Path:
     """Write GraphML (lists become space-separated strings; missing scores are left out), atomically."""
+    import networkx as nx
+
     out = nx.DiGraph()
     for n, d in graph.nodes(data=True):
         out.add_node(n, **{k: v for k, v in d.items() if v is not None})

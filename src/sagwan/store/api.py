@@ -18,7 +18,6 @@ from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from sagwan._version import CODER
 from sagwan.errors import ExtractionError, InputError, StoreError
-from sagwan.extract.pipeline import extract_document
 from sagwan.ingest import DEFAULT_MAX_BYTES, read_sources
 from sagwan.model import Failure
 from sagwan.store import engine as db
@@ -93,6 +92,8 @@ class Store:
             writer.record_failure(conn, source, reason, CODER)
 
     def _extract(self, raw, summary: IngestSummary) -> dict[str, Any] | None:
+        from sagwan.extract.pipeline import extract_document  # only ingest needs the pipeline
+
         try:
             return extract_document(raw).to_record()
         except InputError as exc:
@@ -110,11 +111,14 @@ class Store:
             coder = conn.execute(select(documents.c.coder).where(documents.c.id == doc_id)).scalar_one_or_none()
         return coder == CODER
 
-    def _add(self, rec: dict[str, Any], summary: IngestSummary) -> None:
+    def _add(self, rec: dict[str, Any], summary: IngestSummary, presegmented: list[str] | None = None) -> None:
         source = rec.get("doc", {}).get("source", "?") if isinstance(rec, dict) else "?"
         try:
             writer.check_record(rec)
-            segmented = writer.segment_quotes(rec)
+            with self._read() as conn:
+                known = writer.is_stored(conn, rec)
+            # segmenting quotes takes Kiwi: not for a record the store already has, and not inside the write
+            segmented = None if known else (presegmented or writer.segment_quotes(rec))
             with self._write() as conn:
                 status = writer.write_record(conn, rec, segmented)
         except StoreError as exc:  # the record itself is malformed: nothing was written
@@ -149,6 +153,16 @@ class Store:
             return queries.find_events(conn, actor=actor, dyad=dyad, type=type, status=status,
                                        exclude_status=exclude_status, date_from=date_from, date_to=date_to,
                                        attributed_to=attributed_to, limit=limit, mentions=mentions)
+
+    def dyad_links(self, a: str, b: str, *, exclude_status: str | Iterable[str] = (),
+                   attributed_to: str | None = None) -> list[dict[str, Any]] | None:
+        """The events linking two countries, lean (type, date, status, score and direction flags; see
+        `queries.find_dyad_links`), oldest first. None when a or b is an actor that counts for another
+        country (a person, an agency): its dyad is read from `events(dyad=...)` instead."""
+        with self._read() as conn:
+            if not queries.count_as_themselves(conn, (a, b)):
+                return None
+            return queries.find_dyad_links(conn, a, b, exclude_status=exclude_status, attributed_to=attributed_to)
 
     def quotes(self, *, speaker: str | None = None, text: str | None = None,
                limit: int | None = None) -> list[dict[str, Any]]:

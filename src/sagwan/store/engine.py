@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 DEFAULT_DB = "sagwan.db"
 BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS = Path(__file__).with_name("migrations")
+# The newest revision in migrations/versions (tests/store checks they agree). A store already there
+# opens without importing Alembic, which is most of a short command's start-up.
+SCHEMA_REVISION = "0003"
 # Any constant works: every sagwan writer on a PostgreSQL database takes this one lock.
 PG_WRITE_LOCK = 0x5A6A
 _WRITE = "sagwan_write"
@@ -104,8 +107,19 @@ def alembic_config(conn: Connection):
     return cfg
 
 
+def _stored_revision(engine: Engine) -> str | None:
+    """The revision the database says it is at; None when it has none yet or cannot be read."""
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError:
+        return None
+
+
 def upgrade(engine: Engine) -> str | None:
     """Bring the schema to the newest revision; returns it. Safe to call from several processes at once."""
+    if _stored_revision(engine) == SCHEMA_REVISION:
+        return SCHEMA_REVISION
     from alembic import command
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory

@@ -11,8 +11,10 @@ happening, and a wrong merge hides a report while a missed one only repeats it.
 
 Grouping is deterministic and does not depend on the order documents arrived in: members are taken
 most precise date first, and each joins the first group whose every member is compatible with it.
-The merge is recomputed for every (type, dyad) key a document touches, inside that document's
-transaction, and chronicle ids are a hash of the key and the first report, so re-running changes nothing.
+The merge is recomputed inside the document's transaction for the reports a document adds or
+removes and for every report whose dates chain to theirs (see `_component`); events whose reports
+and values come out the same are left as they are. Chronicle ids are a hash of the key and the
+first report, so the result does not depend on what was stored before, and re-running changes nothing.
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, tuple_, update
 
 from sagwan.model import STATUSES
-from sagwan.store.schema import document_events, documents, event_actors, event_mentions, events
+from sagwan.store.schema import document_events, documents, event_actors, event_mentions, event_pairs, events
 
 UNORDERED_TYPES = frozenset({"CONSULT"})
 
@@ -82,6 +84,7 @@ class _Member:
     date_end: str | None
     interval: tuple[str, str] | None
     roles: list[tuple[str, str, str]]   # (actor id, source|target, country)
+    event_id: str | None = None          # the chronicle event it is in now
 
     @property
     def report_order(self) -> tuple:
@@ -137,65 +140,178 @@ def _most_common(values: Iterable, order: Iterable | None = None):
     return max(seen, key=lambda v: (counts[v], -rank.get(v, len(rank) + seen.index(v))))
 
 
-def _load_members(conn: Connection, key: str) -> list[_Member]:
-    rows = conn.execute(
-        select(document_events, documents.c.published, documents.c.outlet, documents.c.url)
-        .join(documents, documents.c.id == document_events.c.document_id)
-        .where(document_events.c.merge_key == key)
-    ).mappings().all()
-    members = []
-    for r in rows:
-        countries = json.loads(r["countries"])
-        roles = [(a, "source", countries.get(a, a)) for a in json.loads(r["source_ids"])]
-        roles += [(a, "target", countries.get(a, a)) for a in json.loads(r["target_ids"])]
-        members.append(_Member(
-            r["document_id"], r["local_id"], r["seq"], r["published"], _outlet(r["outlet"], r["url"], r["document_id"]),
-            r["type"], r["mode"], r["status"], r["score"], r["quad"], r["date"], r["date_end"],
-            date_interval(r["date"], r["date_end"]), roles))
-    return members
+@dataclass(frozen=True)
+class Touched:
+    """A report the merge must account for: one just written, or one just deleted (with the event it was in)."""
+
+    key: str
+    interval: tuple[str, str] | None
+    document_id: str
+    local_id: str
+    event_id: str | None = None
 
 
-def remerge(conn: Connection, keys: Iterable[str], coder: str) -> int:
-    """Recompute the chronicle events of the given (type, dyad) keys; returns how many there are now."""
-    total = 0
-    for key in sorted(set(keys)):
-        conn.execute(delete(events).where(events.c.merge_key == key))
-        for members in group(_load_members(conn, key)):
-            _write_event(conn, key, members, coder)
-            total += 1
-    return total
+def _member(r) -> _Member:
+    countries = json.loads(r["countries"])
+    roles = [(a, "source", countries.get(a, a)) for a in json.loads(r["source_ids"])]
+    roles += [(a, "target", countries.get(a, a)) for a in json.loads(r["target_ids"])]
+    interval = (r["date_lo"], r["date_hi"]) if r["date_lo"] and r["date_hi"] else None
+    return _Member(
+        r["document_id"], r["local_id"], r["seq"], r["published"], _outlet(r["outlet"], r["url"], r["document_id"]),
+        r["type"], r["mode"], r["status"], r["score"], r["quad"], r["date"], r["date_end"], interval, roles,
+        r["event_id"])
 
 
-def _write_event(conn: Connection, key: str, members: list[_Member], coder: str) -> None:
+def _members_query(key: str):
+    return (select(document_events, documents.c.published, documents.c.outlet, documents.c.url)
+            .join(documents, documents.c.id == document_events.c.document_id)
+            .where(document_events.c.merge_key == key))
+
+
+def _spans(intervals: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Overlapping intervals joined into disjoint spans, in order."""
+    out: list[tuple[str, str]] = []
+    for lo, hi in sorted(intervals):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _component(conn: Connection, key: str, spans: list[tuple[str, str]]) -> list[_Member]:
+    """The dated reports of `key` whose dates chain, overlap by overlap, to the given spans.
+
+    Reports can only share an event when one's dates contain the other's, so reports outside this
+    closure keep their events: a new report re-merges its neighbourhood, not the key's whole history."""
+    de = document_events
+    while True:
+        near = or_(*(and_(de.c.date_lo <= hi, de.c.date_hi >= lo) for lo, hi in spans))
+        rows = conn.execute(_members_query(key).where(de.c.date_lo.is_not(None), near)).mappings().all()
+        grown = _spans([*spans, *((r["date_lo"], r["date_hi"]) for r in rows)])
+        if grown == spans:
+            return [_member(r) for r in rows]
+        spans = grown
+
+
+def remerge(conn: Connection, touched: Iterable[Touched], coder: str) -> int:
+    """Bring the chronicle up to date with the touched reports; returns how many events were (re)written."""
+    by_key: dict[str, list[Touched]] = {}
+    for t in touched:
+        by_key.setdefault(t.key, []).append(t)
+    return sum(_remerge_key(conn, key, by_key[key], coder) for key in sorted(by_key))
+
+
+def _remerge_key(conn: Connection, key: str, touched: list[Touched], coder: str) -> int:
+    spans = _spans(t.interval for t in touched if t.interval is not None)
+    members = _component(conn, key, spans) if spans else []
+    undated = [(t.document_id, t.local_id) for t in touched if t.interval is None]
+    if undated:   # an undated report is an event of its own: only the touched ones change
+        de = document_events
+        members += [_member(r) for r in conn.execute(_members_query(key).where(
+            tuple_(de.c.document_id, de.c.local_id).in_(undated))).mappings()]
+    old_ids = {m.event_id for m in members if m.event_id} | {t.event_id for t in touched if t.event_id}
+    built = [_build_event(key, g, coder) for g in group(members)]
+    stored = _stored_events(conn, old_ids)
+    unchanged = {b.id for b in built if stored.get(b.id) == (b.row, b.actors)}
+    gone = sorted(old_ids - unchanged)
+    for i in range(0, len(gone), _CHUNK):
+        conn.execute(delete(events).where(events.c.id.in_(gone[i:i + _CHUNK])))
+    fresh = [b for b in built if b.id not in unchanged]
+    if fresh:
+        conn.execute(insert(events), [b.row for b in fresh])
+        for table, rows in ((event_actors, [a for b in fresh for a in b.actors]),
+                            (event_pairs, [p for b in fresh for p in b.pairs])):
+            if rows:
+                conn.execute(insert(table), rows)
+    moved = [{"d": m.document_id, "l": m.local_id, "e": b.id} for b in built for m in b.members
+             if m.event_id != b.id or b.id not in unchanged]
+    if moved:
+        conn.execute(_POINT_REPORT, moved)
+        conn.execute(_POINT_MENTIONS, moved)
+    return len(fresh)
+
+
+_CHUNK = 500
+_POINT_REPORT = (update(document_events).where(document_events.c.document_id == bindparam("d"),
+                                               document_events.c.local_id == bindparam("l"))
+                 .values(event_id=bindparam("e")))
+_POINT_MENTIONS = (update(event_mentions).where(event_mentions.c.document_id == bindparam("d"),
+                                                event_mentions.c.local_event_id == bindparam("l"))
+                   .values(event_id=bindparam("e")))
+
+
+def _stored_events(conn: Connection, ids: set[str]) -> dict[str, tuple[dict, list[dict]]]:
+    """id -> (events row, its event_actors rows sorted) for the ids that exist."""
+    out: dict[str, tuple[dict, list[dict]]] = {}
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i:i + _CHUNK]
+        rows = {r["id"]: dict(r) for r in conn.execute(select(events).where(events.c.id.in_(chunk))).mappings()}
+        parties: dict[str, list[dict]] = {eid: [] for eid in rows}
+        for r in conn.execute(select(event_actors).where(event_actors.c.event_id.in_(chunk))).mappings():
+            parties[r["event_id"]].append(dict(r))
+        for eid, row in rows.items():
+            out[eid] = (row, sorted(parties[eid], key=_actor_order))
+    return out
+
+
+def _actor_order(row: dict) -> tuple:
+    return row["actor_id"], row["role"]
+
+
+@dataclass
+class _Built:
+    id: str
+    row: dict
+    actors: list[dict]
+    pairs: list[dict]
+    members: list[_Member]
+
+
+def _build_event(key: str, members: list[_Member], coder: str) -> _Built:
+    """The chronicle event a group of reports makes: its row, its parties and its dyads."""
     by_report = sorted(members, key=lambda m: m.report_order)
     first = by_report[0]
     precise = min(members, key=lambda m: (m.width, m.report_order))
     event_id = hashlib.sha256(f"{key}|{first.document_id}|{first.local_id}".encode()).hexdigest()[:16]
-    conn.execute(insert(events).values(
-        id=event_id, type=first.type, merge_key=key,
-        mode=_most_common(m.mode for m in by_report),
-        date=precise.date, date_end=precise.date_end,
-        date_lo=precise.interval[0] if precise.interval else None,
-        date_hi=precise.interval[1] if precise.interval else None,
-        status=_most_common((m.status for m in by_report), order=STATUSES) or first.status,
-        score=_most_common(m.score for m in by_report),
-        quad=_most_common(m.quad for m in by_report),
-        n_documents=len({m.document_id for m in members}),
-        n_outlets=len({m.outlet for m in members}),
-        first_reported_at=first.published, first_document_id=first.document_id, coder=coder,
-    ))
-    seen: set[tuple[str, str]] = set()
-    rows = []
+    row = {
+        "id": event_id, "type": first.type, "mode": _most_common(m.mode for m in by_report), "merge_key": key,
+        "date": precise.date, "date_end": precise.date_end,
+        "date_lo": precise.interval[0] if precise.interval else None,
+        "date_hi": precise.interval[1] if precise.interval else None,
+        "status": _most_common((m.status for m in by_report), order=STATUSES) or first.status,
+        "score": _most_common(m.score for m in by_report),
+        "quad": _most_common(m.quad for m in by_report),
+        "n_documents": len({m.document_id for m in members}),
+        "n_outlets": len({m.outlet for m in members}),
+        "first_reported_at": first.published, "first_document_id": first.document_id, "coder": coder,
+    }
+    parties: dict[tuple[str, str], str] = {}
     for m in by_report:
         for actor_id, role, country in m.roles:
-            if (actor_id, role) not in seen:
-                seen.add((actor_id, role))
-                rows.append({"event_id": event_id, "actor_id": actor_id, "role": role, "country": country})
-    if rows:
-        conn.execute(insert(event_actors), rows)
-    for m in members:
-        conn.execute(update(document_events).where(document_events.c.document_id == m.document_id,
-                                                   document_events.c.local_id == m.local_id).values(event_id=event_id))
-        conn.execute(update(event_mentions).where(event_mentions.c.document_id == m.document_id,
-                                                  event_mentions.c.local_event_id == m.local_id)
-                     .values(event_id=event_id))
+            parties.setdefault((actor_id, role), country)
+    actors = sorted(({"event_id": event_id, "actor_id": a, "role": role, "country": c}
+                     for (a, role), c in parties.items()), key=_actor_order)
+    pairs = pair_rows(row, [(a, role, c) for (a, role), c in parties.items()])
+    return _Built(event_id, row, actors, pairs, members)
+
+
+def pair_rows(event: dict, parties: Iterable[tuple[str, str, str]]) -> list[dict]:
+    """The event_pairs rows of an event (its events row) from its (actor id, role, country) parties.
+
+    A party is named by its actor id and by its country, so a dyad of two countries finds the events
+    of their officials too. Pairs: every source with every target, and, when there is no target,
+    every two sources (a meeting or joint act whose parties all stand on the source side)."""
+    src: set[str] = set()
+    tgt: set[str] = set()
+    for actor_id, role, country in parties:
+        (src if role == "source" else tgt).update((actor_id, country))
+    candidates = {tuple(sorted((s, t))) for s in src for t in tgt if s != t}
+    if not tgt:
+        candidates |= {tuple(sorted((s, t))) for s in src for t in src if s != t}
+    facts = {"event_id": event["id"], "type": event["type"], "mode": event.get("mode"),
+             "placed": event.get("date") or event.get("first_reported_at"), "status": event["status"],
+             "score": event.get("score"), "quad": event.get("quad")}
+    return [{"a": a, "b": b, "a_acts": a in src and b in tgt, "b_acts": b in src and a in tgt,
+             "joint": not tgt and a in src and b in src, **facts} for a, b in sorted(candidates)]

@@ -9,6 +9,7 @@ never leaves orphans.
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -148,6 +149,28 @@ event_actors = Table(
            comment="country the actor counts for in the dyad (its own id when none is known)"),
 )
 
+# The dyads an event links, one row per unordered pair of parties, with what a dyad series counts
+# (type, placing date, status, score): `sagwan dyad` reads one range of this table instead of
+# intersecting every event of two countries and joining the events. A party is an actor id or the
+# country it counts for. The merge writes an event and its pairs together, so they always agree.
+event_pairs = Table(
+    "event_pairs", metadata,
+    Column("a", String(128), primary_key=True, comment="the party that sorts first (actor id or country)"),
+    Column("b", String(128), primary_key=True, comment="the party that sorts second"),
+    Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True,
+           comment="chronicle event"),
+    Column("a_acts", Boolean, nullable=False, comment="a is on the source side and b on the target side"),
+    Column("b_acts", Boolean, nullable=False, comment="b is on the source side and a on the target side"),
+    Column("joint", Boolean, nullable=False, comment="the event has no target and both are on the source side"),
+    Column("type", String(16), nullable=False, comment="the event's PLOVER type"),
+    Column("mode", String(32), comment="the event's PLOVER mode, or null"),
+    Column("placed", String(10), comment="the date that places the event: its own, else its first report's, or null"),
+    Column("status", String(16), nullable=False, comment="the event's status"),
+    Column("score", Float, comment="the event's cooperation-conflict score, or null"),
+    Column("quad", String(32), comment="the event's quad class, or null"),
+    sqlite_with_rowid=False,   # rows of one dyad lie together on disk
+)
+
 # What one document says about one event (the extractor's event, already merged inside the document).
 document_events = Table(
     "document_events", metadata,
@@ -164,6 +187,8 @@ document_events = Table(
     Column("merge_key", Text, nullable=False, index=True, comment="type and dyad key the merge groups by"),
     Column("date", String(10), comment="date as the document gives it, or null"),
     Column("date_end", String(10), comment="end of a span, or null"),
+    Column("date_lo", String(10), comment="first day the date (or span) can mean, or null: what the merge compares"),
+    Column("date_hi", String(10), comment="last day the date (or span) can mean, or null"),
     Column("location", Text, comment="place name, or null"),
     Column("status", String(16), nullable=False, comment="status as the document gives it"),
     Column("attributed_to", String(128), comment="actor id of whoever asserts it, or null for the article's voice"),
@@ -207,6 +232,9 @@ Index("ix_event_mentions_doc_event", event_mentions.c.document_id, event_mention
 # dyad queries find the events of two parties from these alone (migration 0002)
 Index("ix_event_actors_country_event", event_actors.c.country, event_actors.c.role, event_actors.c.event_id)
 Index("ix_event_actors_actor_event", event_actors.c.actor_id, event_actors.c.role, event_actors.c.event_id)
+# the merge reads only the reports of one (type, dyad) key whose dates can meet a new one's (migration 0003)
+Index("ix_document_events_key_date", document_events.c.merge_key, document_events.c.date_lo)
+Index("ix_event_pairs_event", event_pairs.c.event_id)
 
 
 def managed_by_autogenerate(name: str | None, type_: str, _parent_names) -> bool:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from sagwan.errors import StoreError
 from sagwan.model import ACTOR_KINDS
-from sagwan.store.merge import merge_key, remerge
+from sagwan.store.merge import Touched, date_interval, merge_key, remerge
 from sagwan.store.schema import (
     actor_aliases,
     actor_mentions,
@@ -61,15 +61,24 @@ def stored_state(conn: Connection, doc_id: str) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
-def delete_documents(conn: Connection, where) -> tuple[int, set[str]]:
-    """Delete documents (cascading to their rows); returns how many, and the merge keys their events touched."""
+def is_stored(conn: Connection, rec: dict[str, Any]) -> bool:
+    """True when this very record (same document id and content) is already stored."""
+    state = stored_state(conn, rec["doc"]["id"])
+    return state is not None and state[0] == content_hash(rec)
+
+
+def delete_documents(conn: Connection, where) -> tuple[int, list[Touched]]:
+    """Delete documents (cascading to their rows); returns how many, and their reports for the re-merge."""
     ids = [r[0] for r in conn.execute(select(documents.c.id).where(where))]
     if not ids:
-        return 0, set()
-    keys = {r[0] for r in conn.execute(select(document_events.c.merge_key)
-                                       .where(document_events.c.document_id.in_(ids)))}
+        return 0, []
+    de = document_events
+    gone = [Touched(r.merge_key, (r.date_lo, r.date_hi) if r.date_lo and r.date_hi else None, r.document_id,
+                    r.local_id, r.event_id)
+            for r in conn.execute(select(de.c.merge_key, de.c.date_lo, de.c.date_hi, de.c.document_id, de.c.local_id,
+                                         de.c.event_id).where(de.c.document_id.in_(ids)))]
     conn.execute(delete(documents).where(documents.c.id.in_(ids)))
-    return len(ids), keys
+    return len(ids), gone
 
 
 def segment_quotes(rec: dict[str, Any]) -> list[str]:
@@ -81,12 +90,11 @@ def write_record(conn: Connection, rec: dict[str, Any], segmented: list[str] | N
     """Store one record; returns 'unchanged', 'new' or 'replaced'. Call inside a transaction."""
     check_record(rec)
     doc = rec["doc"]
-    digest = content_hash(rec)
-    state = stored_state(conn, doc["id"])
-    if state is not None and state[0] == digest:
+    if is_stored(conn, rec):
         return "unchanged"
+    digest = content_hash(rec)
     coder = rec.get("coder") or "unknown"
-    n_old, old_keys = delete_documents(conn, (documents.c.id == doc["id"]) | (documents.c.source == doc["source"]))
+    n_old, gone = delete_documents(conn, (documents.c.id == doc["id"]) | (documents.c.source == doc["source"]))
     conn.execute(insert(documents).values(
         **{k: doc.get(k) for k in DOC_CORE},
         meta=json.dumps({k: v for k, v in doc.items() if k not in DOC_CORE}, ensure_ascii=False, sort_keys=True),
@@ -94,8 +102,8 @@ def write_record(conn: Connection, rec: dict[str, Any], segmented: list[str] | N
     ))
     countries = _write_actors(conn, rec, coder)
     _write_quotes(conn, rec, coder, segmented if segmented is not None else segment_quotes(rec))
-    new_keys = _write_events(conn, rec, countries, coder)
-    remerge(conn, old_keys | new_keys, coder)
+    added = _write_events(conn, rec, countries, coder)
+    remerge(conn, gone + added, coder)
     conn.execute(delete(failures).where(failures.c.source == doc["source"]))
     return "replaced" if n_old else "new"
 
@@ -169,31 +177,36 @@ def _write_quotes(conn: Connection, rec: dict[str, Any], coder: str, segmented: 
         conn.execute(insert(quotes), rows)
 
 
-def _write_events(conn: Connection, rec: dict[str, Any], countries: dict[str, str], coder: str) -> set[str]:
+def _write_events(conn: Connection, rec: dict[str, Any], countries: dict[str, str], coder: str) -> list[Touched]:
     doc_id = rec["doc"]["id"]
-    keys: set[str] = set()
+    reports, mentions, added = [], [], []
     for seq, e in enumerate(rec.get("events", [])):
         local_id = e.get("id") or f"e{seq + 1}"
         src, tgt = list(e.get("source") or []), list(e.get("target") or [])
         key = merge_key(e["type"], (countries[a] for a in src), (countries[a] for a in tgt))
-        keys.add(key)
+        interval = date_interval(e.get("date"), e.get("date_end"))
+        added.append(Touched(key, interval, doc_id, local_id))
         status = e.get("status") or "occurred"
-        conn.execute(insert(document_events).values(
-            document_id=doc_id, local_id=local_id, type=e["type"], mode=e.get("mode"),
-            source_ids=json.dumps(src), target_ids=json.dumps(tgt),
-            countries=json.dumps({a: countries[a] for a in src + tgt}, sort_keys=True), merge_key=key,
-            date=e.get("date"), date_end=e.get("date_end"), location=e.get("location"), status=status,
-            attributed_to=e.get("attributed_to"), score=e.get("score"), quad=e.get("quad"), seq=seq, coder=coder,
-        ))
-        mentions = [{
+        reports.append({
+            "document_id": doc_id, "local_id": local_id, "type": e["type"], "mode": e.get("mode"),
+            "source_ids": json.dumps(src), "target_ids": json.dumps(tgt),
+            "countries": json.dumps({a: countries[a] for a in src + tgt}, sort_keys=True), "merge_key": key,
+            "date": e.get("date"), "date_end": e.get("date_end"),
+            "date_lo": interval[0] if interval else None, "date_hi": interval[1] if interval else None,
+            "location": e.get("location"), "status": status, "attributed_to": e.get("attributed_to"),
+            "score": e.get("score"), "quad": e.get("quad"), "seq": seq, "coder": coder,
+        })
+        mentions += [{
             "document_id": doc_id, "local_event_id": local_id, "status": status,
             "attributed_to": e.get("attributed_to"), "start": m["start"], "end": m["end"], "text": m.get("text") or "",
             "sentence_start": m.get("sentence_start", m["start"]), "sentence_end": m.get("sentence_end", m["end"]),
             "date": e.get("date"), "coder": coder,
         } for m in e.get("mentions") or []]
-        if mentions:
-            conn.execute(insert(event_mentions), mentions)
-    return keys
+    if reports:   # one statement per table: executemany, not a round trip per row
+        conn.execute(insert(document_events), reports)
+    if mentions:
+        conn.execute(insert(event_mentions), mentions)
+    return added
 
 
 def record_failure(conn: Connection, source: str, reason: str, coder: str) -> None:

@@ -18,9 +18,9 @@ from sagwan.analytics import (
     DEFAULT_EXCLUDED_STATUSES,
     PERIODS,
     actor_network,
-    dyad_series,
     event_timeline,
     network_json,
+    stored_dyad_series,
     triangle_series,
     within,
 )
@@ -139,10 +139,9 @@ def create_app(store: Any) -> FastAPI:
              weighting: Weighting = DEFAULT_WEIGHTING, exclude_status: Excluded = None,
              attributed_to: Attributed = None, date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, Any]:
         """Events between a and b per period, in each direction and both together."""
-        events = within(store.events(), date_from, date_to)
-        series = dyad_series(events, a, b, by=by, level=level, memory=memory, weighting=weighting,
-                             exclude_status=_excluded(exclude_status),
-                             attributed_to=attributed_to)
+        series = stored_dyad_series(store, a, b, date_from=date_from, date_to=date_to, by=by, level=level,
+                                    memory=memory, weighting=weighting, exclude_status=_excluded(exclude_status),
+                                    attributed_to=attributed_to)
         return series.to_dict()
 
     @app.get("/api/triangle", tags=["analytics"])

@@ -71,13 +71,10 @@ def memory_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-def _events(store: Any, date_from: str | None, date_to: str | None,
-            dyad: tuple[str, str] | None = None) -> list[dict[str, Any]]:
-    """The store's events, asked for the dyad when there is one (an indexed query, not a full scan)."""
+def _events(store: Any, date_from: str | None, date_to: str | None) -> list[dict[str, Any]]:
     from sagwan.analytics import within
 
-    found = store.events(dyad=dyad, mentions=False) if dyad else store.events()
-    return within(found, date_from, date_to)
+    return within(store.events(), date_from, date_to)
 
 
 def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
@@ -115,12 +112,12 @@ def dyad_cmd(a: str, b: str, by: str, fmt: str, memory: int | None, weighting: s
     """Events between A and B per period: counts by quad class and type, score sum and mean, per direction.
 
     memory_mean is the trailing mean over the memory window: the value of the tie in `sagwan triangle`."""
-    from sagwan.analytics import dyad_series, series_table
+    from sagwan.analytics import series_table, stored_dyad_series
 
     store = open_existing(db)
-    series = dyad_series(_events(store, date_from, date_to, dyad=(a, b)), a, b, by=by, level=level, memory=memory,
-                         weighting=weighting,
-                         exclude_status=_statuses(exclude_status, all_statuses), attributed_to=attributed_to)
+    series = stored_dyad_series(store, a, b, date_from=date_from, date_to=date_to, by=by, level=level,
+                                memory=memory, weighting=weighting,
+                                exclude_status=_statuses(exclude_status, all_statuses), attributed_to=attributed_to)
     if fmt == "json":
         click.echo(json.dumps(series.to_dict(), ensure_ascii=False, indent=2))
     elif fmt == "csv":
