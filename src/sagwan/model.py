@@ -9,7 +9,7 @@ Every annotation carries character offsets (`start`, `end`, end exclusive) into 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
 from sagwan._version import CODER, SCHEMA
@@ -163,9 +163,9 @@ class Document:
             "schema": SCHEMA,
             "coder": CODER,
             "doc": doc,
-            "actors": [asdict(a) for a in self.actors],
-            "quotes": [asdict(q) for q in self.quotes],
-            "events": [asdict(e) for e in self.events],
+            "actors": [_plain(a) for a in self.actors],
+            "quotes": [_plain(q) for q in self.quotes],
+            "events": [_plain(e) for e in self.events],
         }
 
     @classmethod
@@ -179,3 +179,17 @@ class Document:
         events = [Event(**{**e, "mentions": [EventMention(**m) for m in e.get("mentions", [])]})
                   for e in rec.get("events", [])]
         return cls(**core, meta=d, actors=actors, quotes=quotes, events=events)
+
+
+def _plain(value: Any) -> Any:
+    """What `dataclasses.asdict` gives, without its deep copy of every leaf value (strings and
+    numbers, which cannot change): the record is built once per document."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

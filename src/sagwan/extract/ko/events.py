@@ -103,10 +103,10 @@ class _Draft:
 
 
 class _Coder:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, said: list[Said] | None = None):
         self.doc = doc
         self.text = doc.text
-        self.said: list[Said] = find_said(doc)
+        self.said: list[Said] = find_said(doc) if said is None else said
         self.mentions = sorted(((m.start, m.end, a) for a in doc.actors for m in a.mentions), key=lambda x: x[0])
         self.by_start = {s: (e, a) for s, e, a in self.mentions}
         # abbreviation compounds put several states on one morpheme ('한미' = KOR, USA)
@@ -802,5 +802,6 @@ def _score_table():
     return score_table()
 
 
-def find_events(doc: Document) -> list[Event]:
-    return _Coder(doc).run()
+def find_events(doc: Document, said: list[Said] | None = None) -> list[Event]:
+    """The document's events; `said` is `find_said(doc)` when the caller has it already."""
+    return _Coder(doc, said).run()

@@ -10,8 +10,10 @@ closes an earlier clause ("X에 따르면", a clause ending in -고/-며 with it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from sagwan import gazetteer
 from sagwan.extract.ko import lexicon
@@ -57,18 +59,23 @@ class _Quotes:
     def __init__(self, doc: Document, actors: list[Actor]):
         self.doc = doc
         self.text = doc.text
-        self.mentions = sorted((m.start, m.end, a) for a in actors for m in a.mentions)
+        self.mentions = sorted(((m.start, m.end, a) for a in actors for m in a.mentions), key=lambda x: (x[0], x[1]))
+        self.starts = [s for s, _, _ in self.mentions]
+        # furthest end among the first i+1 mentions: lets actor_at stop looking back as soon as it can
+        self.reach = list(accumulate((e for _, e, _ in self.mentions), max))
         self.out: list[Said] = []
         self.last_speaker: tuple[str | None, str | None, int] | None = None   # id, text, paragraph
 
     # ---- helpers ---------------------------------------------------------------------------
     def actor_at(self, pos: int) -> tuple[int, int, Actor] | None:
-        for s, e, a in self.mentions:
-            if s <= pos < e:
-                return s, e, a
-            if s > pos:
-                break
-        return None
+        """The first mention (by start) that covers `pos`."""
+        found = None
+        j = bisect_right(self.starts, pos) - 1
+        while j >= 0 and self.reach[j] > pos:
+            if pos < self.mentions[j][1]:
+                found = self.mentions[j]
+            j -= 1
+        return found
 
     def _subject_at(self, toks: list[Token], k: int) -> tuple[int, int, Actor, int] | None:
         """The actor heading a noun phrase that starts at toks[k] and ends in a subject particle:
