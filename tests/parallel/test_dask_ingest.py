@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def cluster():
     from distributed import LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as c:
+                      dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as c:
         yield c
 
 
@@ -93,10 +94,15 @@ def test_rerun_on_a_cluster_skips_stored_documents(corpus, cluster, tmp_path):
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
 def test_out_shards_load_into_the_same_chronicle(corpus, cluster, single, tmp_path, fmt):
     shards = tmp_path / "shards"
+    seen: list[tuple[int, int]] = []
     written = ingest_paths([corpus], out=shards, out_format=fmt, scheduler=cluster.scheduler_address,
-                           partition_size=3)
+                           partition_size=3, progress=lambda done, total: seen.append((done, total)))
     assert written.documents == len(DOCS)
     assert len(list(shards.glob(f"part-*.{fmt}"))) == 3  # 8 documents in partitions of 3
+    # progress counts the documents read (all but the empty file), partition by partition, up to all of them
+    n_read = len(DOCS) + 1
+    assert seen[0] == (0, n_read) and seen[-1] == (n_read, n_read)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen) and len(seen) == 1 + 3
     assert (shards / "failures.jsonl").exists()
     db = str(tmp_path / "from-shards.db")
     loaded = ingest_paths([shards], db_url=db)
@@ -104,6 +110,33 @@ def test_out_shards_load_into_the_same_chronicle(corpus, cluster, single, tmp_pa
     assert {f.source.rsplit("/", 1)[-1] for f in loaded.failures} == {"empty.txt", "menu.html"}
     with open_store(db) as store:
         assert chronicle(store) == {k: single[k] for k in ("counts", "events", "quotes")}
+
+
+def test_writing_shards_never_loads_kiwi_in_the_client(corpus, cluster, tmp_path):
+    """Only workers build Kiwi (about 2 s and 500 MB); the client reads, cuts and writes."""
+    code = ("import sys; from sagwan.parallel import ingest_paths; "
+            f"s = ingest_paths([{str(corpus)!r}], out={str(tmp_path / 'shards')!r}, "
+            f"scheduler={cluster.scheduler_address!r}); "
+            "print(s.documents, 'kiwipiepy' in sys.modules)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.split() == [str(len(DOCS)), "False"]
+
+
+def test_storing_from_workers_never_loads_kiwi_in_the_client(corpus, cluster, single, tmp_path):
+    """Workers also segment the quotes for search, so the one writer only writes; the quotes it
+    stores are found by a search as after a single-process ingest."""
+    db = tmp_path / "from-workers.db"
+    code = ("import sys; from sagwan.parallel import ingest_paths; "
+            f"s = ingest_paths([{str(corpus)!r}], db_url={str(db)!r}, scheduler={cluster.scheduler_address!r}); "
+            "print(s.documents, 'kiwipiepy' in sys.modules)")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.split() == [str(len(DOCS)), "False"]
+    with open_store(str(db)) as store:
+        assert chronicle(store) == {k: single[k] for k in ("counts", "events", "quotes")}
+        quote = store.quotes()[0]
+        assert quote["text"] in [q["text"] for q in store.quotes(text=quote["text"])]
 
 
 def test_shard_records_are_stored_as_they_are_not_extracted(tmp_path, monkeypatch):

@@ -9,7 +9,8 @@ import pytest
 from sagwan.errors import ConfigError
 from sagwan.model import Failure
 from sagwan.parallel import ShardWriter, read_shard, shard_kind, split_inputs
-from sagwan.parallel.batch import auto_partition_size
+from sagwan.parallel.batch import DEFAULT_PARTITION_SIZE, partition_sizes
+from sagwan.parallel.records import encode_records
 
 
 def _record(i: int) -> dict:
@@ -48,6 +49,26 @@ def test_shards_round_trip_records_and_failures(tmp_path, fmt):
     assert list(read_shard(tmp_path / "out" / "failures.jsonl", "jsonl")) == failures
 
 
+def test_records_encoded_on_a_worker_make_the_same_shard_as_the_records(tmp_path):
+    rec = _record(1) | {"events": [{"id": "e1"}, {"id": "e2"}], "quotes": [{"text": "“말”"}]}
+    results = [rec, Failure("bad.txt", "empty"), _record(2)]
+    plain, encoded = ShardWriter(tmp_path / "plain"), ShardWriter(tmp_path / "encoded")
+    plain.write(0, results)
+    batch = encode_records(results)
+    assert len(batch) == 3  # documents, as with the list it stands for
+    encoded.write(0, batch)
+    shard = tmp_path / "encoded" / "part-00000.jsonl"
+    assert shard.read_bytes() == (tmp_path / "plain" / "part-00000.jsonl").read_bytes()
+    assert "“말”" in shard.read_text(encoding="utf-8")  # not \u escapes
+    assert (encoded.n_records, encoded.n_events, encoded.n_quotes) == (plain.n_records, plain.n_events,
+                                                                     plain.n_quotes) == (2, 2, 1)
+    assert encoded.close() == plain.close() == [Failure("bad.txt", "empty")]
+    encoded.write(1, encode_records([Failure("worse.txt", "binary")]))  # failures only: no shard
+    assert [p.name for p in encoded.files] == ["part-00000.jsonl"]
+    with pytest.raises(ValueError, match="Parquet"):
+        ShardWriter(tmp_path / "pq", "parquet").write(0, batch)
+
+
 def test_a_line_that_is_not_a_record_is_a_failure_naming_the_line(tmp_path):
     shard = tmp_path / "r.jsonl"
     shard.write_text(json.dumps(_record(1)) + "\n{broken\n" + json.dumps({"text": "x"}) + "\n", encoding="utf-8")
@@ -69,11 +90,20 @@ def test_writer_refuses_a_file_or_a_folder_with_shards(tmp_path):
         ShardWriter(tmp_path / "e", "csv")
 
 
-def test_small_corpora_get_small_partitions():
-    assert auto_partition_size(8, 2) == 1
-    assert auto_partition_size(40, 2) == 5
-    assert auto_partition_size(100_000, 2) == 16
-    assert auto_partition_size(0, 0) == 1
+def test_partitions_cover_the_documents_in_order_and_shrink_toward_the_end():
+    sizes = partition_sizes(400, 2)
+    assert sum(sizes) == 400
+    assert sizes[0] == DEFAULT_PARTITION_SIZE
+    assert sizes == sorted(sizes, reverse=True)   # never grow again
+    assert sizes[-3:] == [1, 1, 1]                # the last ones are single documents: no worker waits long
+    assert max(partition_sizes(100_000, 2)) == DEFAULT_PARTITION_SIZE
+    assert partition_sizes(8, 2) == [1] * 8       # a tiny corpus is spread over both workers
+    assert partition_sizes(0, 0) == []
+
+
+def test_a_given_partition_size_is_kept():
+    assert partition_sizes(8, 2, 3) == [3, 3, 2]
+    assert partition_sizes(5, 4, 16) == [5]
 
 
 def test_out_and_a_database_together_are_refused(tmp_path):

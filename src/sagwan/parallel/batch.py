@@ -2,9 +2,11 @@
 
 The client process reads the inputs (cheap), skips documents the store already holds from the
 current coder, and cuts the rest into partitions; extraction (costly) runs per partition, in
-process or on a Dask cluster (see `sagwan.parallel.dask`). Results come back as partitions
-complete, in any order: the store's merge does not depend on arrival order, so the chronicle is the
-same as a single-process run. One process writes: the client, one partition at a time.
+process or on a Dask cluster (see `sagwan.parallel.dask`), whose workers build their pipelines
+(Kiwi: about 2 s each) as soon as it is up. Partitions shrink toward the end of the work, so the
+workers finish together. Results come back as partitions complete, in any order: the store's merge
+does not depend on arrival order, so the chronicle is the same as a single-process run. One process
+writes: the client, one partition at a time.
 """
 
 from __future__ import annotations
@@ -12,25 +14,33 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sagwan._version import CODER
 from sagwan.errors import ConfigError, ExtractionError, InputError
 from sagwan.ingest import DEFAULT_MAX_BYTES, read_sources
 from sagwan.ingest.sources import _expand  # the reader's own expansion, so sources are named the same way
 from sagwan.model import Failure, RawDocument
-from sagwan.parallel.records import ShardWriter, read_shard, shard_kind
-from sagwan.store.api import IngestSummary, Store, open_store
+from sagwan.parallel.records import EncodedRecords, ShardWriter, encode_records, read_shard, shard_kind
+
+if TYPE_CHECKING:
+    from sagwan.store.api import IngestSummary, Prepared, Store
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PARTITION_SIZE = 16     # documents a worker extracts per task: big enough to hide scheduling cost
-TASKS_PER_WORKER = 4            # small corpora get smaller partitions, so no worker idles at the end
-WAVE_PARTITIONS = 256           # partitions held in memory at once, so a huge corpus streams
+DEFAULT_PARTITION_SIZE = 16     # documents a worker extracts per task (~1 s): big enough to hide scheduling cost
+TASKS_PER_WORKER = 4            # partitions shrink as the work left runs out, so workers finish together
+# An invented sentence: extracting it makes a worker load everything a real document needs.
+WARM_UP_TEXT = "북한은 오늘 성명을 발표했다.\n"
 Progress = Callable[[int, int], None]
 Result = dict[str, Any] | Failure
+# A partition's results: one per document, or (for JSON Lines shards) already encoded by the worker.
+Batch = list[Result] | list["Prepared | Failure"] | EncodedRecords
+# Extracts a list of documents partition by partition: (partition number, results) as each completes.
+RunPartitions = Callable[[list[RawDocument]], Iterator[tuple[int, Batch]]]
 
 
 def extract_batch(raws: Iterable[RawDocument]) -> list[Result]:
@@ -50,6 +60,24 @@ def extract_batch(raws: Iterable[RawDocument]) -> list[Result]:
             out.append(Failure(raw.source, f"unexpected error ({type(exc).__name__}: {exc}); "
                                            "please report it with this file"))
     return out
+
+
+def extract_prepared(raws: Iterable[RawDocument]) -> list[Prepared | Failure]:
+    """`extract_batch` with each record's quotes segmented for search where it is made (on the worker,
+    whose Kiwi is loaded), so that the single writer only writes."""
+    from sagwan.store.api import prepare
+
+    return [r if isinstance(r, Failure) else prepare(r) for r in extract_batch(raws)]
+
+
+def extract_encoded(raws: Iterable[RawDocument]) -> EncodedRecords:
+    """`extract_batch` with the records encoded as JSON Lines where they are made (on the worker)."""
+    return encode_records(extract_batch(raws))
+
+
+def warm_up() -> None:
+    """Build this process's pipeline now: Kiwi and the extractors load on first use (about 2 s in all)."""
+    extract_batch([RawDocument(id="warm-up", source="<warm-up>", body=WARM_UP_TEXT)])
 
 
 @dataclass
@@ -83,7 +111,7 @@ def ingest_paths(paths: Iterable[str | os.PathLike], *, db_url: str | None = Non
     With `workers` (a local Dask cluster of that many processes) or `scheduler` (tcp://host:port of a
     running one) extraction runs in parallel; without either it runs in this process. Shards among the
     inputs are stored as they are (with `out`, copied into the new shards). `partition_size` documents go
-    to a worker at a time (default: up to DEFAULT_PARTITION_SIZE, fewer for small corpora).
+    to a worker at a time (default: up to DEFAULT_PARTITION_SIZE, fewer toward the end; see `partition_sizes`).
     """
     if workers is not None and scheduler is not None:
         raise ConfigError("give --workers (a local cluster) or --scheduler (an existing one), not both")
@@ -93,10 +121,15 @@ def ingest_paths(paths: Iterable[str | os.PathLike], *, db_url: str | None = Non
         raise ConfigError(f"--workers {workers}: give 1 or more worker processes")
     if partition_size is not None and partition_size < 1:
         raise ConfigError(f"partition size {partition_size}: give 1 or more documents")
+    # the store (SQLAlchemy, ~0.15 s to import) only where it is used: not on workers, which import this module
+    from sagwan.store.api import IngestSummary, open_store
+
     inputs = split_inputs(paths)
     if out is not None:
-        return _to_shards(inputs, ShardWriter(out, out_format), max_bytes, workers, scheduler, partition_size,
-                          progress)
+        writer = ShardWriter(out, out_format)
+        with extractor(workers, scheduler, partition_size, needed=bool(inputs.documents),
+                       task=extract_encoded if out_format == "jsonl" else extract_batch) as run:
+            return _to_shards(inputs, writer, max_bytes, run, partition_size, progress)
     with open_store(db_url) as store:
         summary = IngestSummary()
         for failure in inputs.failures:
@@ -126,14 +159,18 @@ def _extract_into_store(store: Store, summary: IngestSummary, documents: list[st
         else:
             todo.append(raw)
     counter = _Counter(len(todo), progress)
-    for _index, results in run_partitions(todo, workers, scheduler, partition_size):
-        # one batch per partition, written by this process only (SQLite allows one writer)
-        _merge(summary, store.add_records(results))
-        counter.add(len(results))
+    # the cluster opens only once there is something to extract: a re-run that changes nothing starts none
+    with extractor(workers, scheduler, partition_size, needed=bool(todo), task=extract_prepared) as run:
+        for _index, results in run(todo):
+            # one batch per partition, written by this process only (SQLite allows one writer)
+            _merge(summary, store.add_records(results))
+            counter.add(len(results))
 
 
-def _to_shards(inputs: Inputs, writer: ShardWriter, max_bytes: int, workers: int | None, scheduler: str | None,
-               partition_size: int | None, progress: Progress | None) -> IngestSummary:
+def _to_shards(inputs: Inputs, writer: ShardWriter, max_bytes: int, run: RunPartitions, partition_size: int | None,
+               progress: Progress | None) -> IngestSummary:
+    from sagwan.store.api import IngestSummary
+
     for failure in inputs.failures:
         writer.fail(failure)
     raws: list[RawDocument] = []
@@ -145,7 +182,7 @@ def _to_shards(inputs: Inputs, writer: ShardWriter, max_bytes: int, workers: int
             writer.write(index, chunk)
             index += 1
     counter = _Counter(len(raws), progress)
-    for i, results in run_partitions(raws, workers, scheduler, partition_size):
+    for i, results in run(raws):
         writer.write(index + i, results)
         counter.add(len(results))
     summary = IngestSummary(documents=writer.n_records, events=writer.n_events, quotes=writer.n_quotes,
@@ -154,30 +191,61 @@ def _to_shards(inputs: Inputs, writer: ShardWriter, max_bytes: int, workers: int
     return summary
 
 
-def run_partitions(raws: list[RawDocument], workers: int | None, scheduler: str | None,
-                   partition_size: int | None) -> Iterator[tuple[int, list[Result]]]:
-    """(partition number, results) for each partition as it completes; numbers follow the input order."""
-    if not raws:
+@contextmanager
+def extractor(workers: int | None, scheduler: str | None, partition_size: int | None,
+              needed: bool = True, task: Callable[[list[RawDocument]], Batch] = extract_batch,
+              ) -> Iterator[RunPartitions]:
+    """Where partitions get extracted (by `task`): in this process, or on a Dask cluster opened now.
+
+    The cluster is opened, and each worker starts building its pipeline, as soon as this is entered, so
+    that with `--out` it overlaps reading the documents. `needed=False` (nothing to extract) opens no
+    cluster at all. `extract_encoded` has the workers send JSON Lines (`EncodedRecords`), and
+    `extract_prepared` records with their quotes segmented, instead of plain records.
+    """
+    if (workers is None and scheduler is None) or not needed:
+        yield lambda raws: _in_process(raws, partition_size or DEFAULT_PARTITION_SIZE, task)
         return
-    if workers is None and scheduler is None:
-        for i, chunk in enumerate(_chunks(raws, partition_size or DEFAULT_PARTITION_SIZE)):
-            yield i, extract_batch(chunk)
-        return
-    from sagwan.parallel.dask import dask_client, extract_on_cluster, worker_slots
+    from sagwan.parallel.dask import dask_client, extract_on_cluster, warm_workers, worker_slots
 
     with dask_client(workers=workers, scheduler=scheduler) as client:
-        size = partition_size or auto_partition_size(len(raws), worker_slots(client))
-        log.info("%d document(s) in partitions of %d", len(raws), size)
-        wave = size * WAVE_PARTITIONS
-        for start in range(0, len(raws), wave):
-            first = start // size
-            for i, results in extract_on_cluster(client, raws[start:start + wave], size):
-                yield first + i, results
+        warm_workers(client)
+
+        def run(raws: list[RawDocument]) -> Iterator[tuple[int, Batch]]:
+            sizes = partition_sizes(len(raws), worker_slots(client), partition_size)
+            log.info("%d document(s) in %d partition(s) of at most %d", len(raws), len(sizes), max(sizes, default=0))
+            return extract_on_cluster(client, _cut(raws, sizes), task)
+
+        yield run
 
 
-def auto_partition_size(n_documents: int, slots: int) -> int:
-    """At least TASKS_PER_WORKER partitions per worker slot, at most DEFAULT_PARTITION_SIZE documents each."""
-    return max(1, min(DEFAULT_PARTITION_SIZE, -(-n_documents // (TASKS_PER_WORKER * max(slots, 1)))))
+def _in_process(raws: list[RawDocument], size: int,
+                task: Callable[[list[RawDocument]], Batch]) -> Iterator[tuple[int, Batch]]:
+    for i, chunk in enumerate(_chunks(raws, size)):
+        yield i, task(chunk)
+
+
+def partition_sizes(n_documents: int, slots: int, partition_size: int | None = None) -> list[int]:
+    """How many documents go in each partition, in input order.
+
+    Given a `partition_size`, all partitions have it (the last one what is left). Otherwise each
+    takes 1/(TASKS_PER_WORKER x slots) of the documents still left, at most DEFAULT_PARTITION_SIZE:
+    full partitions while there is plenty of work, ever smaller ones toward the end, so that the
+    last ones take a fraction of a second and no worker waits long for another to finish.
+    """
+    sizes: list[int] = []
+    left = n_documents
+    while left > 0:
+        size = partition_size or max(1, min(DEFAULT_PARTITION_SIZE, -(-left // (TASKS_PER_WORKER * max(slots, 1)))))
+        sizes.append(min(size, left))
+        left -= sizes[-1]
+    return sizes
+
+
+def _cut(items: list, sizes: list[int]) -> Iterator[list]:
+    start = 0
+    for size in sizes:
+        yield items[start:start + size]
+        start += size
 
 
 def _current_ids(store: Store) -> set[str]:

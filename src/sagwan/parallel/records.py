@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -96,6 +97,40 @@ def _read_parquet(path: Path) -> Iterator[dict[str, Any] | Failure]:
                 yield Failure(f"{path}#row{i}", "record column is not a JSON object; write the shard again")
 
 
+@dataclass
+class EncodedRecords:
+    """A partition's records already as JSON Lines, with their counts, and its failures.
+
+    Workers send this instead of the records themselves when the shards are JSON Lines: one string
+    crosses the wire instead of thousands of nested objects, and the client only writes it.
+    """
+
+    text: str = ""
+    n_records: int = 0
+    n_events: int = 0
+    n_quotes: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        """Documents in the partition (records and failures), as with a list of results."""
+        return self.n_records + len(self.failures)
+
+
+def encode_records(results: Iterable[dict[str, Any] | Failure]) -> EncodedRecords:
+    """The records among `results` as the lines of a JSON Lines shard (the same bytes ShardWriter writes)."""
+    out = EncodedRecords()
+    lines = []
+    for r in results:
+        if isinstance(r, Failure):
+            out.failures.append(r)
+            continue
+        lines.append(json.dumps(r, ensure_ascii=False) + "\n")
+        out.n_events += len(r.get("events", []))
+        out.n_quotes += len(r.get("quotes", []))
+    out.text, out.n_records = "".join(lines), len(lines)
+    return out
+
+
 class ShardWriter:
     """Writes numbered shards into a folder, each complete or absent (written aside, then renamed)."""
 
@@ -117,25 +152,42 @@ class ShardWriter:
     def fail(self, failure: Failure) -> None:
         self._failures.append(failure)
 
-    def write(self, index: int, results: Iterable[dict[str, Any] | Failure]) -> None:
-        """Write the records of one partition as shard number `index`; keep its failures for `close`."""
-        records = []
-        for r in results:
-            (self._failures.append(r) if isinstance(r, Failure) else records.append(r))
-        if not records:
+    def write(self, index: int, results: Iterable[dict[str, Any] | Failure] | EncodedRecords) -> None:
+        """Write the records of one partition as shard number `index`; keep its failures for `close`.
+
+        `results` may come already encoded (`encode_records`) when the shards are JSON Lines."""
+        if isinstance(results, EncodedRecords):
+            if self.fmt != "jsonl":
+                raise ValueError("encoded records are JSON Lines; a Parquet shard needs the records themselves")
+            encoded = results
+        elif self.fmt == "jsonl":
+            encoded = encode_records(results)
+        else:
+            records = []
+            for r in results:
+                (self._failures.append(r) if isinstance(r, Failure) else records.append(r))
+            if records:
+                self._publish(index, lambda tmp: _write_parquet(tmp, records))
+                self._count(len(records), sum(len(r.get("events", [])) for r in records),
+                            sum(len(r.get("quotes", [])) for r in records))
             return
+        self._failures.extend(encoded.failures)
+        if encoded.n_records:
+            self._publish(index, lambda tmp: tmp.write_text(encoded.text, encoding="utf-8"))
+            self._count(encoded.n_records, encoded.n_events, encoded.n_quotes)
+
+    def _publish(self, index: int, write: Callable[[Path], Any]) -> None:
+        """Write shard number `index` aside, then rename it: a shard is complete or absent."""
         target = self.folder / f"part-{index:05d}.{self.fmt}"
         tmp = target.with_name(f".{target.name}.tmp")
-        if self.fmt == "jsonl":
-            with tmp.open("w", encoding="utf-8") as fh:
-                fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-        else:
-            _write_parquet(tmp, records)
+        write(tmp)
         tmp.replace(target)
         self.files.append(target)
-        self.n_records += len(records)
-        self.n_events += sum(len(r.get("events", [])) for r in records)
-        self.n_quotes += sum(len(r.get("quotes", [])) for r in records)
+
+    def _count(self, records: int, events: int, quotes: int) -> None:
+        self.n_records += records
+        self.n_events += events
+        self.n_quotes += quotes
 
     def close(self) -> list[Failure]:
         """Write the failures file (when any document failed); returns the failures."""

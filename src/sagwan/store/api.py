@@ -38,6 +38,19 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
 
 
+@dataclass
+class Prepared:
+    """A record with its quotes already segmented for search: done where the record was made (a Dask
+    worker, which has Kiwi loaded), so that the one writer only writes."""
+
+    record: dict[str, Any]
+    segmented: list[str]
+
+
+def prepare(record: dict[str, Any]) -> Prepared:
+    return Prepared(record, writer.segment_quotes(record))
+
+
 class Store:
     """A sagwan database (SQLite file or PostgreSQL), migrated to the newest schema on open."""
 
@@ -76,12 +89,14 @@ class Store:
                 progress(done, len(raws))
         return summary
 
-    def add_records(self, records: Iterable[dict[str, Any] | Failure]) -> IngestSummary:
+    def add_records(self, records: Iterable[dict[str, Any] | Prepared | Failure]) -> IngestSummary:
         """Store already-extracted `sagwan/1` records (Failures among them are recorded)."""
         summary = IngestSummary()
         for rec in records:
             if isinstance(rec, Failure):
                 self._failed(summary, rec)
+            elif isinstance(rec, Prepared):
+                self._add(rec.record, summary, rec.segmented)
             else:
                 self._add(rec, summary)
         return summary
