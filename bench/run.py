@@ -67,6 +67,14 @@ def _child(args: list[str]) -> dict[str, Any]:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
+def _timed_command(cmd: list[str]) -> float:
+    """Wall clock of a command that must succeed (its stderr tail is shown when it does not)."""
+    t, res = timed(lambda: subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT))
+    if res.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed:\n{res.stderr[-3000:]}")
+    return t
+
+
 # -- sections ---------------------------------------------------------------------------------------
 
 def bench_extract(paths: list[Path], work: Path, repeat: int) -> dict[str, Any]:
@@ -108,10 +116,7 @@ def bench_speedup(folder: Path, n_docs: int, work: Path, repeat: int) -> tuple[d
             out = work / f"shards-{n}-{i}"
             cmd = [sys.executable, "-m", "sagwan", "ingest", str(folder), "--out", str(out), "--workers", str(n)]
             busy, ours = _machine_busy_s(), _children_cpu_s()
-            t, res = timed(lambda cmd=cmd: subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT))
-            if res.returncode != 0:
-                raise RuntimeError(f"{' '.join(cmd)} failed:\n{res.stderr[-3000:]}")
-            times[n].append(t)
+            times[n].append(_timed_command(cmd))
             others[n].append(round(max(0.0, (_machine_busy_s() - busy) - (_children_cpu_s() - ours)), 1))
             if not shards.exists():
                 out.rename(shards)
@@ -168,10 +173,7 @@ def bench_ingest(shards: Path, folder: Path, n_docs: int, work: Path, databases:
         runs = []
         for _ in range(repeat):
             cmd = [sys.executable, "-m", "sagwan", "ingest", str(articles), "--db", new_url(), "--workers", "2"]
-            t, res = timed(lambda cmd=cmd: subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT))
-            if res.returncode != 0:
-                raise RuntimeError(f"{' '.join(cmd)} failed:\n{res.stderr[-3000:]}")
-            runs.append(n_docs / t)
+            runs.append(n_docs / _timed_command(cmd))
         out[f"ingest_workers_2_{backend}_docs_per_s"] = stats(runs, "docs/s", docs=n_docs,
                                                               note="sagwan ingest DIR --db ... --workers 2")
     return out
@@ -212,8 +214,7 @@ def bench_query(n_events: int, databases: dict[str, Callable[[], str]], repeat: 
             for name, args in (("dyad_command", ["dyad", "PRK", "RUS", "--by", "month", "--format", "csv"]),
                                ("events_command", ["events", "--dyad", "PRK-RUS", "--format", "csv"])):
                 cmd = [sys.executable, "-m", "sagwan", *args, "--db", url]
-                runs = [timed(lambda cmd=cmd: subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL))[0]
-                        for _ in range(repeat)]
+                runs = [_timed_command(cmd) for _ in range(repeat)]
                 out[f"{name}_{backend}_s"] = stats(runs, "s", events=n_events,
                                                    note="`sagwan " + " ".join(args) + "` as a command, "
                                                         "Python start-up and imports included")

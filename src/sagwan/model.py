@@ -18,6 +18,8 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE",
     "REQUEST", "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT",
 )
+# `attributed_to` filter value for the events told in the article's own voice (attributed to no one)
+UNATTRIBUTED = "none"
 STATUSES = ("occurred", "intended", "planned", "expected", "alleged", "proposed", "denied", "hypothetical")
 ACTOR_KINDS = ("state", "organization", "person", "group", "location")
 

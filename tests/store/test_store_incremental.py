@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from sagwan.store import open_store
 from sagwan.store.engine import begin_write
-from sagwan.store.merge import Touched, remerge
+from sagwan.store.merge import Touched, remerge, stored_interval
 from sagwan.store.schema import document_events, event_actors, event_pairs, events
 
 
@@ -32,7 +32,7 @@ def _chronicle(s) -> tuple:
 def _full_remerge(s) -> int:
     de = document_events
     with begin_write(s.engine) as conn:
-        everything = [Touched(r.merge_key, (r.date_lo, r.date_hi) if r.date_lo else None, r.document_id, r.local_id)
+        everything = [Touched(r.merge_key, stored_interval(r.date_lo, r.date_hi), r.document_id, r.local_id)
                       for r in conn.execute(select(de.c.merge_key, de.c.date_lo, de.c.date_hi, de.c.document_id,
                                                    de.c.local_id))]
         return remerge(conn, everything, "sagwan-test-1")

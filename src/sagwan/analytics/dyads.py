@@ -104,7 +104,7 @@ def _finish(row: DyadRow) -> None:
     row.score_mean = round(row.score_sum / row.n_scored, 4) if row.n_scored else None
 
 
-def _memory_means(rows: dict[tuple[str, str], DyadRow], sums: dict[tuple[str, int], list[float]], by: str,
+def _memory_means(rows: dict[tuple[str, str], DyadRow], sums: dict[tuple[str, int], list], by: str,
                   memory: int, weighting: str) -> None:
     """Fill each row's trailing mean from the score sums and counts of each (direction, period index)."""
     for (period, direction), row in rows.items():
@@ -112,7 +112,7 @@ def _memory_means(rows: dict[tuple[str, str], DyadRow], sums: dict[tuple[str, in
         window = [(sums[(direction, idx - age)], age_weight(age, memory, weighting)) for age in range(memory)
                   if (direction, idx - age) in sums]
         weight = sum(n * w for (_, n), w in window)
-        row.memory_events = int(sum(n for (_, n), _ in window))
+        row.memory_events = sum(n for (_, n), _ in window)
         row.memory_mean = round(sum(total * w for (total, _), w in window) / weight, 4) if weight > 0 else None
 
 
@@ -180,7 +180,7 @@ def _series(linked: list[tuple[dict[str, Any], list[str]]], a: str, b: str, *, b
     periods = period_range(sorted({key[0] for key in alike}), by)
     directions = [direction_label(a, b), direction_label(b, a), BOTH]
     rows = {(p, d): DyadRow(p, d) for p in periods for d in directions}
-    sums: dict[tuple[str, int], list[float]] = {}   # (direction, period index) -> [score sum, scored events]
+    sums: dict[tuple[str, int], list] = {}   # (direction, period index) -> [score sum, number of scored events]
     for (period, dirs, type_, mode, score, quad), ids in alike.items():
         like = {"type": type_, "mode": mode, "score": score, "quad": quad}
         quad, score = event_quad(like), event_score(like)

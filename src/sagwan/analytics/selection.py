@@ -24,11 +24,10 @@ from typing import Any
 
 from sagwan.analytics.periods import event_date
 from sagwan.errors import ConfigError
-from sagwan.model import STATUSES
+from sagwan.model import STATUSES, UNATTRIBUTED
 
 DEFAULT_EXCLUDED_STATUSES: tuple[str, ...] = ("alleged", "expected", "hypothetical", "denied")
 LEVELS = ("state", "actor")
-UNATTRIBUTED = "none"
 # Types whose co-actors act *with each other* when no target is named: PLOVER codes a meeting with no
 # host, a joint action and a mutual agreement with every party as source. Other types with several
 # sources and no target ("China and Russia voted against the resolution") are joint acts on an

@@ -156,38 +156,38 @@ class ShardWriter:
         """Write the records of one partition as shard number `index`; keep its failures for `close`.
 
         `results` may come already encoded (`encode_records`) when the shards are JSON Lines."""
-        if isinstance(results, EncodedRecords):
-            if self.fmt != "jsonl":
-                raise ValueError("encoded records are JSON Lines; a Parquet shard needs the records themselves")
-            encoded = results
-        elif self.fmt == "jsonl":
-            encoded = encode_records(results)
+        if isinstance(results, EncodedRecords) and self.fmt != "jsonl":
+            raise ValueError("encoded records are JSON Lines; a Parquet shard needs the records themselves")
+        if self.fmt == "jsonl":
+            encoded = results if isinstance(results, EncodedRecords) else encode_records(results)
+            failures, counts = encoded.failures, (encoded.n_records, encoded.n_events, encoded.n_quotes)
+
+            def write(tmp: Path) -> None:
+                tmp.write_text(encoded.text, encoding="utf-8")
         else:
-            records = []
-            for r in results:
-                (self._failures.append(r) if isinstance(r, Failure) else records.append(r))
-            if records:
-                self._publish(index, lambda tmp: _write_parquet(tmp, records))
-                self._count(len(records), sum(len(r.get("events", [])) for r in records),
-                            sum(len(r.get("quotes", [])) for r in records))
-            return
-        self._failures.extend(encoded.failures)
-        if encoded.n_records:
-            self._publish(index, lambda tmp: tmp.write_text(encoded.text, encoding="utf-8"))
-            self._count(encoded.n_records, encoded.n_events, encoded.n_quotes)
+            results = list(results)
+            records = [r for r in results if not isinstance(r, Failure)]
+            failures = [r for r in results if isinstance(r, Failure)]
+            counts = (len(records), sum(len(r.get("events", [])) for r in records),
+                      sum(len(r.get("quotes", [])) for r in records))
+
+            def write(tmp: Path) -> None:
+                _write_parquet(tmp, records)
+        self._failures.extend(failures)
+        if counts[0]:
+            self._publish(index, write)
+            self.n_records += counts[0]
+            self.n_events += counts[1]
+            self.n_quotes += counts[2]
 
     def _publish(self, index: int, write: Callable[[Path], Any]) -> None:
-        """Write shard number `index` aside, then rename it: a shard is complete or absent."""
+        """Write shard number `index` aside (a hidden name readers skip), then rename it: a shard is
+        complete or absent."""
         target = self.folder / f"part-{index:05d}.{self.fmt}"
         tmp = target.with_name(f".{target.name}.tmp")
         write(tmp)
         tmp.replace(target)
         self.files.append(target)
-
-    def _count(self, records: int, events: int, quotes: int) -> None:
-        self.n_records += records
-        self.n_events += events
-        self.n_quotes += quotes
 
     def close(self) -> list[Failure]:
         """Write the failures file (when any document failed); returns the failures."""

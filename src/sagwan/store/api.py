@@ -130,12 +130,15 @@ class Store:
         source = rec.get("doc", {}).get("source", "?") if isinstance(rec, dict) else "?"
         try:
             writer.check_record(rec)
+            digest = writer.content_hash(rec)
             with self._read() as conn:
-                known = writer.is_stored(conn, rec)
+                known = writer.is_stored(conn, rec, digest)
             # segmenting quotes takes Kiwi: not for a record the store already has, and not inside the write
-            segmented = None if known else (presegmented or writer.segment_quotes(rec))
+            segmented = presegmented
+            if segmented is None and not known:
+                segmented = writer.segment_quotes(rec)
             with self._write() as conn:
-                status = writer.write_record(conn, rec, segmented)
+                status = writer.write_record(conn, rec, segmented, digest)
         except StoreError as exc:  # the record itself is malformed: nothing was written
             self._failed(summary, Failure(source, str(exc)))
             return
@@ -172,7 +175,7 @@ class Store:
     def dyad_links(self, a: str, b: str, *, exclude_status: str | Iterable[str] = (),
                    attributed_to: str | None = None) -> list[dict[str, Any]] | None:
         """The events linking two countries, lean (type, date, status, score and direction flags; see
-        `queries.find_dyad_links`), oldest first. None when a or b is an actor that counts for another
+        `queries.find_dyad_links`), by event id. None when a or b is an actor that counts for another
         country (a person, an agency): its dyad is read from `events(dyad=...)` instead."""
         with self._read() as conn:
             if not queries.count_as_themselves(conn, (a, b)):

@@ -151,15 +151,19 @@ class Touched:
     event_id: str | None = None
 
 
+def stored_interval(date_lo: str | None, date_hi: str | None) -> tuple[str, str] | None:
+    """The interval kept in date_lo / date_hi columns; None for an undated report."""
+    return (date_lo, date_hi) if date_lo and date_hi else None
+
+
 def _member(r) -> _Member:
     countries = json.loads(r["countries"])
     roles = [(a, "source", countries.get(a, a)) for a in json.loads(r["source_ids"])]
     roles += [(a, "target", countries.get(a, a)) for a in json.loads(r["target_ids"])]
-    interval = (r["date_lo"], r["date_hi"]) if r["date_lo"] and r["date_hi"] else None
     return _Member(
         r["document_id"], r["local_id"], r["seq"], r["published"], _outlet(r["outlet"], r["url"], r["document_id"]),
-        r["type"], r["mode"], r["status"], r["score"], r["quad"], r["date"], r["date_end"], interval, roles,
-        r["event_id"])
+        r["type"], r["mode"], r["status"], r["score"], r["quad"], r["date"], r["date_end"],
+        stored_interval(r["date_lo"], r["date_hi"]), roles, r["event_id"])
 
 
 def _members_query(key: str):

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, distinct, exists, func, or_, select
 
 from sagwan.errors import ConfigError
+from sagwan.model import UNATTRIBUTED
 from sagwan.store.merge import date_interval
 from sagwan.store.schema import (
     actor_aliases,
@@ -29,7 +30,6 @@ from sagwan.store.schema import (
 from sagwan.store.search import match_clause
 
 _CHUNK = 500
-UNATTRIBUTED = "none"   # `attributed_to` value for the events told in the article's own voice
 
 
 def _as_list(value: str | Iterable[str] | None) -> list[str] | None:
@@ -69,6 +69,9 @@ def _attribution_clause(attributed_to: str, event_id=events.c.id):
     return exists(select(de.c.event_id).where(de.c.event_id == event_id, de.c.attributed_to == attributed_to))
 
 
+_CHRONOLOGICAL = (events.c.date_lo.is_(None), events.c.date_lo, events.c.id)   # undated last
+
+
 def find_events(conn: Connection, *, actor: str | None = None, dyad: Sequence[str] | None = None,
                 type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
                 exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
@@ -98,9 +101,6 @@ def find_events(conn: Connection, *, actor: str | None = None, dyad: Sequence[st
         q = q.limit(limit)
     rows = [dict(r) for r in conn.execute(q).mappings()]
     return _with_details(conn, rows, mentions)
-
-
-_CHRONOLOGICAL = (events.c.date_lo.is_(None), events.c.date_lo, events.c.id)
 
 
 def find_dyad_links(conn: Connection, a: str, b: str, *, exclude_status: Iterable[str] = (),

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from sagwan.errors import StoreError
 from sagwan.model import ACTOR_KINDS
-from sagwan.store.merge import Touched, date_interval, merge_key, remerge
+from sagwan.store.merge import Touched, date_interval, merge_key, remerge, stored_interval
 from sagwan.store.schema import (
     actor_aliases,
     actor_mentions,
@@ -61,10 +61,10 @@ def stored_state(conn: Connection, doc_id: str) -> tuple[str, str] | None:
     return (row[0], row[1]) if row else None
 
 
-def is_stored(conn: Connection, rec: dict[str, Any]) -> bool:
-    """True when this very record (same document id and content) is already stored."""
+def is_stored(conn: Connection, rec: dict[str, Any], digest: str) -> bool:
+    """True when this very record (same document id, same `content_hash`) is already stored."""
     state = stored_state(conn, rec["doc"]["id"])
-    return state is not None and state[0] == content_hash(rec)
+    return state is not None and state[0] == digest
 
 
 def delete_documents(conn: Connection, where) -> tuple[int, list[Touched]]:
@@ -73,8 +73,7 @@ def delete_documents(conn: Connection, where) -> tuple[int, list[Touched]]:
     if not ids:
         return 0, []
     de = document_events
-    gone = [Touched(r.merge_key, (r.date_lo, r.date_hi) if r.date_lo and r.date_hi else None, r.document_id,
-                    r.local_id, r.event_id)
+    gone = [Touched(r.merge_key, stored_interval(r.date_lo, r.date_hi), r.document_id, r.local_id, r.event_id)
             for r in conn.execute(select(de.c.merge_key, de.c.date_lo, de.c.date_hi, de.c.document_id, de.c.local_id,
                                          de.c.event_id).where(de.c.document_id.in_(ids)))]
     conn.execute(delete(documents).where(documents.c.id.in_(ids)))
@@ -86,13 +85,15 @@ def segment_quotes(rec: dict[str, Any]) -> list[str]:
     return [segment(q.get("text") or "") for q in rec.get("quotes", [])]
 
 
-def write_record(conn: Connection, rec: dict[str, Any], segmented: list[str] | None = None) -> str:
-    """Store one record; returns 'unchanged', 'new' or 'replaced'. Call inside a transaction."""
+def write_record(conn: Connection, rec: dict[str, Any], segmented: list[str] | None = None,
+                 digest: str | None = None) -> str:
+    """Store one record; returns 'unchanged', 'new' or 'replaced'. Call inside a transaction.
+    `digest` is `content_hash(rec)` when the caller has it already."""
     check_record(rec)
     doc = rec["doc"]
-    if is_stored(conn, rec):
+    digest = digest or content_hash(rec)
+    if is_stored(conn, rec, digest):
         return "unchanged"
-    digest = content_hash(rec)
     coder = rec.get("coder") or "unknown"
     n_old, gone = delete_documents(conn, (documents.c.id == doc["id"]) | (documents.c.source == doc["source"]))
     conn.execute(insert(documents).values(

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from sagwan.ingest import DEFAULT_MAX_BYTES
+from sagwan.model import ACTOR_KINDS
 from sagwan.store import open_store
 from sagwan.store.codebook import codebook, column_names
 from sagwan.store.export import EXPORT_FORMATS, event_row, export, flat, write_rows
@@ -163,7 +164,7 @@ def quotes_cmd(db_url, speaker, search, limit, fmt, output) -> None:
 
 @click.command("actors")
 @db_option
-@click.option("--kind", type=click.Choice(["state", "organization", "person", "group", "location"]))
+@click.option("--kind", type=click.Choice(ACTOR_KINDS))
 @click.option("--name", help="Part of a name, an id or an alias.")
 @limit_option
 @format_option
