@@ -36,7 +36,12 @@ OFFICES = re.compile(
     r"|president of the SPA .*|foreign minister|defence minister|armed forces minister|secretary of state"
     r"|secretary of defense|foreign secretary|defence secretary|chief cabinet secretary"
     r"|(white house |presidential )?press secretary|pentagon press secretary|.*spokesperson"
-    r"|UN secretary-general|NATO secretary general|IAEA director general)( \(.*\))?$"
+    r"|UN secretary-general|NATO secretary general|IAEA director general"
+    r"|chancellor|crown prince|vice president|national security adviser|chief of (the general|army) staff"
+    r"|European (Commission|Council) president|EU high representative|intelligence chief|NIS director"
+    r"|unification minister|Presidential Leadership Council chairman"
+    r"|(Hamas|Hezbollah|Houthi|Wagner Group) .*|Hamas political bureau chief"
+    r"|.*of the WPK .*)( \(.*\))?$"
 )
 
 
@@ -220,3 +225,26 @@ def test_offices_of_a_country_do_not_overlap_in_time(entries):
         rows.sort()
         for (_, end, who), (start, _, nxt) in zip(rows, rows[1:], strict=False):
             assert start >= end, f"{key}: {who} until {end} overlaps {nxt} from {start}"
+
+
+@pytest.mark.parametrize("surface, actor", [
+    ("安倍晋三", "person:abe-shinzo"), ("習近平", "person:xi-jinping"), ("盧武鉉", "person:roh-moo-hyun"),
+    ("네타냐후", "person:benjamin-netanyahu"), ("하메네이", "person:ali-khamenei"), ("하마스", "group:hamas"),
+    ("후티 반군", "group:houthis"), ("가자지구", "location:gaza-strip"), ("모사드", "org:mossad"),
+])
+def test_world_figures_groups_and_places_resolve(surface, actor):
+    assert actor in gazetteer.aliases()[surface]
+
+
+def test_groups_and_places_name_their_country_or_none(entries):
+    for e in entries.values():
+        if e.kind in ("group", "location"):
+            assert e.country is None or entries[e.country].kind == "state", e.id
+
+
+def test_every_g20_member_has_a_dated_head_of_state_or_government(entries):
+    heads = {r.get("country") for e in entries.values() if e.kind == "person" for r in e.roles
+             if r["role"] in ("president", "prime minister", "chancellor", "monarch")}
+    g20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS",
+           "SAU", "ZAF", "TUR", "GBR", "USA"}
+    assert g20 <= heads, sorted(g20 - heads)
