@@ -12,6 +12,7 @@ from typing import Any
 
 from sagwan.clean import clean
 from sagwan.errors import ExtractionError, InputError
+from sagwan.extract import registry
 from sagwan.ingest import DEFAULT_MAX_BYTES, read_sources, read_text
 from sagwan.model import Document, Failure, RawDocument
 
@@ -19,14 +20,36 @@ log = logging.getLogger(__name__)
 
 
 def annotate(doc: Document) -> Document:
-    """Run the language's analyser and the extractors over a clean document, in place."""
-    if doc.language == "ko" and doc.text:
-        from sagwan.analyse.ko import analyse
-        from sagwan.extract.ko import extract_all
-
-        analyse(doc)
-        extract_all(doc)
+    """Run the bundle of the document's language (analyser, then extractors) over a clean document,
+    in place. A language with no bundle is not coded: the document says so (`doc.not_coded`, the
+    record's `not_coded`) and keeps its text, so that it can be stored and coded later."""
+    bundle = registry.bundle_for(doc.language)
+    if bundle is None:
+        doc.not_coded = registry.not_coded_reason(doc.language)
+        log.info("%s: not coded: %s", doc.source, doc.not_coded)
+        return doc
+    doc.coder, doc.coders = bundle.coder, bundle.coders
+    if doc.text:
+        bundle.analyse(doc)
+        bundle.extract(doc)
     return doc
+
+
+def not_coded(record: dict[str, Any]) -> str | None:
+    """The language of a record that was not coded ("" when unknown), or None for a coded one."""
+    info = record.get("not_coded")
+    if not info:
+        return None
+    return info.get("language") or ""
+
+
+def warm_up(languages: Iterable[str] | None = None) -> None:
+    """Load now what coding a document takes (the cleaner, each bundle's analyser and lexicons, about
+    2 s for Korean), by coding each bundle's invented sample sentence."""
+    for language in registry.languages() if languages is None else languages:
+        bundle = registry.bundle_for(language)
+        if bundle is not None and bundle.sample:
+            extract_document(RawDocument(id=f"warm-up-{language}", source="<warm-up>", body=bundle.sample))
 
 
 def extract_document(raw: RawDocument) -> Document:

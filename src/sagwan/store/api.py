@@ -36,6 +36,15 @@ class IngestSummary:
     events: int = 0
     quotes: int = 0
     failures: list[Failure] = field(default_factory=list)
+    # documents stored without coding (no bundle for their language): (source, language or "")
+    not_coded: list[tuple[str, str]] = field(default_factory=list)
+
+    def not_coded_counts(self) -> dict[str, int]:
+        """Language -> how many documents in it were kept without coding."""
+        counts: dict[str, int] = {}
+        for _source, language in self.not_coded:
+            counts[language] = counts.get(language, 0) + 1
+        return dict(sorted(counts.items()))
 
 
 @dataclass
@@ -122,9 +131,13 @@ class Store:
         return None
 
     def _is_current(self, doc_id: str) -> bool:
+        """Stored by the coder its language has today (a document kept uncoded is coded once a bundle
+        for its language is installed)."""
+        from sagwan.extract.registry import coder_for
+
         with self._read() as conn:
-            coder = conn.execute(select(documents.c.coder).where(documents.c.id == doc_id)).scalar_one_or_none()
-        return coder == CODER
+            row = conn.execute(select(documents.c.coder, documents.c.language).where(documents.c.id == doc_id)).first()
+        return row is not None and row[0] == coder_for(row[1])
 
     def _add(self, rec: dict[str, Any], summary: IngestSummary, presegmented: list[str] | None = None) -> None:
         source = rec.get("doc", {}).get("source", "?") if isinstance(rec, dict) else "?"
@@ -150,6 +163,8 @@ class Store:
             summary.unchanged += 1
         else:
             summary.documents += 1
+            if rec.get("not_coded"):
+                summary.not_coded.append((source, rec["not_coded"].get("language") or ""))
             summary.events += len(rec.get("events", []))
             summary.quotes += len(rec.get("quotes", []))
 

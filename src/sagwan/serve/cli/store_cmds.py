@@ -62,7 +62,14 @@ def ingest_cmd(paths: tuple[str, ...], db_url: str | None, max_bytes: int, worke
                    err=True)
     for failure in summary.failures:
         click.echo(f"sagwan: failed {failure}", err=True)
-    if summary.failures:
+    from sagwan.serve.cli.extract import not_coded_summary
+
+    for source, language in summary.not_coded:
+        click.echo(f"sagwan: {source}: not coded: language {language or 'unknown'!r} has no bundle; "
+                   "the document is stored and will be coded once one is installed", err=True)
+    for line in not_coded_summary(summary.not_coded):
+        click.echo(line, err=True)
+    if summary.failures or summary.not_coded:
         sys.exit(1)
 
 
