@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import logging
 
+from sagwan import gazetteer
 from sagwan._version import UNCODED
 from sagwan.errors import ConfigError
 from sagwan.extract.core.protocol import LanguageBundle
@@ -61,10 +62,14 @@ def bundle_for(language: str | None) -> LanguageBundle | None:
 
 
 def coder_for(language: str | None) -> str:
-    """The coder string a document in `language` gets today (UNCODED when no bundle codes it): a stored
+    """The coder string a document in `language` gets today (UNCODED when no bundle codes it), with
+    the digest of the user actor dictionaries in use ("sagwan-ko/1.1.1.1.1+gaz.0123456789"): a stored
     document made by another coder is out of date and is coded again on the next ingest."""
     bundle = bundle_for(language)
-    return bundle.coder if bundle is not None else UNCODED
+    if bundle is None:
+        return UNCODED
+    sig = gazetteer.signature()
+    return f"{bundle.coder}+gaz.{sig}" if sig else bundle.coder
 
 
 def not_coded_reason(language: str | None) -> str:

@@ -105,14 +105,27 @@ def split_inputs(paths: Iterable[str | os.PathLike]) -> Inputs:
 def ingest_paths(paths: Iterable[str | os.PathLike], *, db_url: str | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None, scheduler: str | None = None,
                  out: str | os.PathLike | None = None, out_format: str = "jsonl",
-                 partition_size: int | None = None, progress: Progress | None = None) -> IngestSummary:
+                 partition_size: int | None = None, progress: Progress | None = None,
+                 gazetteer: str | os.PathLike | Iterable[str | os.PathLike] | None = None) -> IngestSummary:
     """`sagwan ingest`: store documents and record shards in the database at `db_url`, or write shards to `out`.
 
     With `workers` (a local Dask cluster of that many processes) or `scheduler` (tcp://host:port of a
     running one) extraction runs in parallel; without either it runs in this process. Shards among the
     inputs are stored as they are (with `out`, copied into the new shards). `partition_size` documents go
     to a worker at a time (default: up to DEFAULT_PARTITION_SIZE, fewer toward the end; see `partition_sizes`).
+    `gazetteer` names user actor dictionaries (local workers get them too; a running cluster's workers
+    need SAGWAN_GAZETTEER set to the same files).
     """
+    from sagwan import gazetteer as gaz
+
+    with gaz.using(gazetteer):
+        return _ingest_paths(paths, db_url=db_url, max_bytes=max_bytes, workers=workers, scheduler=scheduler,
+                             out=out, out_format=out_format, partition_size=partition_size, progress=progress)
+
+
+def _ingest_paths(paths: Iterable[str | os.PathLike], *, db_url: str | None, max_bytes: int, workers: int | None,
+                  scheduler: str | None, out: str | os.PathLike | None, out_format: str,
+                  partition_size: int | None, progress: Progress | None) -> IngestSummary:
     if workers is not None and scheduler is not None:
         raise ConfigError("give --workers (a local cluster) or --scheduler (an existing one), not both")
     if out is not None and db_url is not None:

@@ -75,12 +75,20 @@ class Store:
 
     def ingest(self, paths: str | os.PathLike | Iterable[str | os.PathLike], *,
                progress: Callable[[int, int], None] | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> IngestSummary:
+               max_bytes: int = DEFAULT_MAX_BYTES,
+               gazetteer: str | os.PathLike | Iterable[str | os.PathLike] | None = None) -> IngestSummary:
         """Extract and store files, directories, globs or "-"; one transaction per document.
 
         Runs the same stages as `sagwan.extract_paths`, but skips the (costly) extraction of documents
         whose bytes are already stored by the current coder: re-ingesting a corpus only reads it.
+        `gazetteer` names user actor dictionaries to use on top of the shipped gazetteer.
         """
+        from sagwan import gazetteer as gaz
+
+        with gaz.using(gazetteer):
+            return self._ingest(paths, progress, max_bytes)
+
+    def _ingest(self, paths, progress, max_bytes: int) -> IngestSummary:
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
         summary = IngestSummary()

@@ -20,7 +20,10 @@ from sagwan.model import Failure
               help="Write JSON Lines here (default: standard output).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip documents larger than this.")
-def extract_cmd(paths: tuple[str, ...], output: Path | None, max_bytes: int) -> None:
+@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
+              help="A user actor dictionary (JSON Lines, the gazetteer's shape); repeatable. "
+                   "Default: the files named by SAGWAN_GAZETTEER.")
+def extract_cmd(paths: tuple[str, ...], output: Path | None, max_bytes: int, gazetteers: tuple[str, ...]) -> None:
     """Extract actors, quotes and events from files, directories, globs or - (stdin).
 
     Exit status 1 when a document failed or was not coded (its language has no bundle; its record is
@@ -28,7 +31,7 @@ def extract_cmd(paths: tuple[str, ...], output: Path | None, max_bytes: int) -> 
     failures = 0
     uncoded: list[tuple[str, str]] = []
     lines = []
-    for item in extract_paths(paths, max_bytes=max_bytes):
+    for item in extract_paths(paths, max_bytes=max_bytes, gazetteer=gazetteers or None):
         if isinstance(item, Failure):
             failures += 1
             click.echo(f"sagwan: {item}", err=True)

@@ -44,15 +44,19 @@ limit_option = click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Write sagwan/1 record shards to DIR instead of a database (`sagwan ingest DIR` stores them).")
 @click.option("--out-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
               help="Shard format for --out.")
+@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
+              help="A user actor dictionary (JSON Lines, the gazetteer's shape); repeatable. "
+                   "Default: the files named by SAGWAN_GAZETTEER.")
 def ingest_cmd(paths: tuple[str, ...], db_url: str | None, max_bytes: int, workers: int | None,
-               scheduler: str | None, out_dir: Path | None, out_format: str) -> None:
+               scheduler: str | None, out_dir: Path | None, out_format: str, gazetteers: tuple[str, ...]) -> None:
     """Extract files, directories, globs or - and store them (re-running changes nothing); record shards
     (sagwan/1 JSON Lines or Parquet) are stored as they are."""
     from sagwan.parallel import ingest_paths, progress_bar
 
     with progress_bar(sys.stderr.isatty()) as progress:
         summary = ingest_paths(paths, db_url=db_url, max_bytes=max_bytes, workers=workers, scheduler=scheduler,
-                               out=out_dir, out_format=out_format, progress=progress)
+                               out=out_dir, out_format=out_format, progress=progress,
+                               gazetteer=gazetteers or None)
     if out_dir is not None:
         click.echo(f"sagwan: {summary.documents} record(s) written to {out_dir}, {summary.events} event(s), "
                    f"{summary.quotes} quote(s), {len(summary.failures)} failure(s)", err=True)
