@@ -12,6 +12,7 @@ from sagwan.extract.pipeline import extract_paths
 from sagwan.files import write_atomically
 from sagwan.ingest import DEFAULT_MAX_BYTES
 from sagwan.model import Failure
+from sagwan.serve.cli.budget import set_time_budget, time_budget_option
 
 
 @click.command("extract")
@@ -20,8 +21,10 @@ from sagwan.model import Failure
               help="Write JSON Lines here (default: standard output).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True,
               help="Skip documents larger than this.")
-def extract_cmd(paths: tuple[str, ...], output: Path | None, max_bytes: int) -> None:
+@time_budget_option
+def extract_cmd(paths: tuple[str, ...], output: Path | None, max_bytes: int, time_budget: float | None) -> None:
     """Extract actors, quotes and events from files, directories, globs or - (stdin)."""
+    set_time_budget(time_budget)
     failures = 0
     lines = []
     for item in extract_paths(paths, max_bytes=max_bytes):
