@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sagwan import gazetteer as gaz
+from sagwan.budget import Budget, OverBudget, check_size, time_limit
 from sagwan.clean import clean
 from sagwan.errors import ExtractionError, InputError
 from sagwan.extract import registry
@@ -56,13 +57,19 @@ def warm_up(languages: Iterable[str] | None = None) -> None:
             extract_document(RawDocument(id=f"warm-up-{language}", source="<warm-up>", body=bundle.sample))
 
 
-def extract_document(raw: RawDocument) -> Document:
-    """Clean, analyse and extract one raw document."""
+def extract_document(raw: RawDocument, budget: Budget | None = None) -> Document:
+    """Clean, analyse and extract one raw document, within its budget (sagwan.budget; OverBudget if not)."""
+    budget = budget or Budget.from_env()
     doc = clean(raw)
     try:
-        return annotate(doc)
+        check_size(doc.text, budget)
+        with time_limit(budget.seconds):
+            return annotate(doc)
+    except OverBudget as exc:
+        raise OverBudget(f"{raw.source}: {exc}") from None
     except Exception as exc:  # one bad document must not stop a batch: callers record it
-        log.exception("extraction failed for %s", raw.source)
+        log.error("extraction failed for %s (%s: %s)", raw.source, type(exc).__name__, exc)
+        log.debug("details", exc_info=True)
         raise ExtractionError(f"{raw.source}: extraction failed ({type(exc).__name__}: {exc})") from exc
 
 

@@ -53,7 +53,8 @@ def extract_batch(raws: Iterable[RawDocument]) -> list[Result]:
         except ExtractionError as exc:
             out.append(Failure(raw.source, str(exc).split(": ", 1)[-1]))
         except Exception as exc:  # one bad document must not stop a batch
-            log.exception("unexpected error on %s", raw.source)
+            log.error("unexpected error on %s (%s: %s)", raw.source, type(exc).__name__, exc)
+            log.debug("details", exc_info=True)
             out.append(Failure(raw.source, f"unexpected error ({type(exc).__name__}: {exc}); "
                                            "please report it with this file"))
     return out

@@ -19,8 +19,10 @@ from typing import Any
 
 from sagwan._version import SCHEMA
 from sagwan.errors import ConfigError
-from sagwan.ingest.jsonl import json_lines
+from sagwan.ingest.jsonl import json_lines, parse_line
+from sagwan.ingest.names import display_name
 from sagwan.model import Failure
+from sagwan.record_shape import record_problem
 
 FAILURE_SCHEMA = f"{SCHEMA}-failure"
 FAILURES_FILE = "failures.jsonl"
@@ -59,8 +61,8 @@ def shard_kind(path: str | os.PathLike) -> str | None:
 
 def _first_line_is_ours(raw: bytes) -> bool:
     try:
-        obj = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError):
+        obj = parse_line(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
         return False
     return isinstance(obj, dict) and isinstance(obj.get("schema"), str) and obj["schema"].startswith("sagwan/")
 
@@ -71,15 +73,24 @@ def read_shard(path: str | os.PathLike, kind: str) -> Iterator[dict[str, Any] | 
         yield from _read_parquet(Path(path))
         return
     with Path(path).open(encoding="utf-8", errors="replace") as fh:
-        for item in json_lines(fh, str(path)):
+        for item in json_lines(fh, display_name(str(path))):
             yield item if isinstance(item, Failure) else _one(item[2], item[0])
 
 
 def _one(obj: Any, where: str) -> dict[str, Any] | Failure:
+    """The record on one line of a shard, checked before the store sees it: a Failure names the shard and
+    line, so that the next (valid) record is still stored."""
     if is_record(obj):
-        return obj
-    if isinstance(obj, dict) and obj.get("schema") == FAILURE_SCHEMA and obj.get("source"):
-        return Failure(str(obj["source"]), str(obj.get("reason") or "failed (no reason given)"))
+        problem = record_problem(obj)
+        if problem is None:
+            return obj
+        doc = obj.get("doc")
+        named = isinstance(doc, dict) and isinstance(doc.get("source"), str)
+        of = f" of {display_name(doc['source'])}" if named else ""
+        return Failure(where, f"malformed {SCHEMA} record{of}: {problem}; write the shard again or fix this line")
+    if isinstance(obj, dict) and obj.get("schema") == FAILURE_SCHEMA and isinstance(obj.get("source"), str) \
+            and obj["source"]:
+        return Failure(display_name(obj["source"]), display_name(str(obj.get("reason") or "failed (no reason given)")))
     schema = obj.get("schema") if isinstance(obj, dict) else None
     if schema:
         return Failure(where, f"a {schema!r} record, but this version reads {SCHEMA!r}; extract the documents again")
@@ -91,10 +102,11 @@ def _read_parquet(path: Path) -> Iterator[dict[str, Any] | Failure]:
 
     for batch in pq.ParquetFile(path).iter_batches(columns=["record"]):
         for i, text in enumerate(batch.column(0).to_pylist()):
+            where = f"{display_name(str(path))}#row{i}"
             try:
-                yield _one(json.loads(text), f"{path}#row{i}")
-            except (TypeError, json.JSONDecodeError):
-                yield Failure(f"{path}#row{i}", "record column is not a JSON object; write the shard again")
+                yield _one(parse_line(text), where)
+            except (TypeError, ValueError):
+                yield Failure(where, "record column is not a JSON object; write the shard again")
 
 
 @dataclass

@@ -133,7 +133,8 @@ class Store:
         except ExtractionError as exc:
             self._failed(summary, Failure(raw.source, str(exc).split(": ", 1)[-1]))
         except Exception as exc:  # one bad document must not stop a batch
-            log.exception("unexpected error on %s", raw.source)
+            log.error("unexpected error on %s (%s: %s)", raw.source, type(exc).__name__, exc)
+            log.debug("details", exc_info=True)
             self._failed(summary, Failure(raw.source, f"unexpected error ({type(exc).__name__}: {exc}); "
                                                       "please report it with this file"))
         return None

@@ -22,6 +22,8 @@ _NAMEISH = re.compile(r"^(?:[\uac00-\ud7a3]{2,}|[A-Za-z][\w.&'-]+)(?: [\w.&'-]+)
 _LINE = re.compile(r"[^\n]+")
 _OPEN_QUOTES = "“「『"
 _CLOSE_QUOTES = "”」』"
+_MAX_PIECE = 4000                # characters of one paragraph per Kiwi call (a news paragraph is < 1,000)
+_PIECE_END = re.compile(r"[.!?。][\"”’'」』)]*\s+")
 
 
 def _add_gazetteer(kiwi) -> int:
@@ -112,6 +114,23 @@ def _repair(sents: list[Sentence], text: str) -> list[Sentence]:
     return out
 
 
+def _tokenized(kiwi, para: str):
+    """(offset, Kiwi sentence) over a paragraph fed to Kiwi in pieces of at most _MAX_PIECE characters, cut
+    after a sentence end (else a space): Kiwi's time grows faster than a paragraph's length, and one call
+    into it cannot be interrupted by the time budget (sagwan.budget)."""
+    start = 0
+    while start < len(para):
+        end = len(para) if len(para) - start <= _MAX_PIECE else _cut(para, start, start + _MAX_PIECE)
+        for sent in kiwi.tokenize(para[start:end], split_sents=True):
+            yield start, sent
+        start = end
+
+
+def _cut(para: str, start: int, limit: int) -> int:
+    ends = [m.end() for m in _PIECE_END.finditer(para, start + _MAX_PIECE // 2, limit)]
+    return ends[-1] if ends else (para.rfind(" ", start + 1, limit) + 1 or limit)
+
+
 def analyse(doc: Document) -> Document:
     """Fill doc.sentences with Kiwi sentences and morphemes; offsets index doc.text."""
     kiwi = get_kiwi()
@@ -119,9 +138,9 @@ def analyse(doc: Document) -> Document:
     for pno, (p_start, p_end) in enumerate(_paragraphs(doc.text)):
         para = doc.text[p_start:p_end]
         para_sents: list[Sentence] = []
-        for kiwi_sent in kiwi.tokenize(para, split_sents=True):
+        for off, kiwi_sent in _tokenized(kiwi, para):
             tokens = [
-                Token(t.form, t.tag, p_start + t.start, p_start + t.start + t.len,
+                Token(t.form, t.tag, p_start + off + t.start, p_start + off + t.start + t.len,
                       (t.user_value or {}).get("id") if isinstance(t.user_value, dict) else None)
                 for t in kiwi_sent
             ]

@@ -48,8 +48,24 @@ class LazyGroup(click.Group):
 @click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug) to stderr.")
 def cli(verbose: int) -> None:
     """sagwan: who did what to whom, when, and according to whom — from Korean news."""
+    global _VERBOSE
+    _VERBOSE = verbose
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(_Terse("%(levelname)s %(name)s: %(message)s") if not verbose
+                         else logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=level, handlers=[handler])
+
+
+_VERBOSE = 0
+
+
+class _Terse(logging.Formatter):
+    """One line per log record: tracebacks only with -v (the message already says what failed)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        record = logging.makeLogRecord({**record.__dict__, "exc_info": None, "exc_text": None, "stack_info": None})
+        return super().format(record).replace("\n", " ")
 
 
 def main() -> None:
@@ -68,3 +84,13 @@ def main() -> None:
         sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("sagwan: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # never a traceback on the terminal: one line, the details with -v
+        if _VERBOSE:
+            logging.getLogger("sagwan").exception("internal error")
+        reason = str(exc).splitlines()[0][:300] if str(exc) else ""
+        click.echo(f"sagwan: internal error ({type(exc).__name__}{': ' + reason if reason else ''}); "
+                   "run again with -v for the details and report it", err=True)
+        sys.exit(70)

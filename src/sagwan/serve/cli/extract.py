@@ -12,6 +12,7 @@ from sagwan.extract.pipeline import extract_paths, not_coded
 from sagwan.files import write_atomically
 from sagwan.ingest import DEFAULT_MAX_BYTES
 from sagwan.model import Failure
+from sagwan.serve.cli.budget import set_time_budget, time_budget_option
 
 
 @click.command("extract")
@@ -23,11 +24,14 @@ from sagwan.model import Failure
 @click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
               help="A user actor dictionary (JSON Lines, the gazetteer's shape); repeatable. "
                    "Default: the files named by SAGWAN_GAZETTEER.")
-def extract_cmd(paths: tuple[str, ...], output: Path | None, max_bytes: int, gazetteers: tuple[str, ...]) -> None:
+@time_budget_option
+def extract_cmd(paths: tuple[str, ...], output: Path | None, max_bytes: int, gazetteers: tuple[str, ...],
+                time_budget: float | None) -> None:
     """Extract actors, quotes and events from files, directories, globs or - (stdin).
 
     Exit status 1 when a document failed or was not coded (its language has no bundle; its record is
     written all the same, saying why)."""
+    set_time_budget(time_budget)
     failures = 0
     uncoded: list[tuple[str, str]] = []
     lines = []

@@ -11,6 +11,7 @@ import click
 
 from sagwan.ingest import DEFAULT_MAX_BYTES
 from sagwan.model import ACTOR_KINDS
+from sagwan.serve.cli.budget import set_time_budget, time_budget_option
 from sagwan.store import open_store
 from sagwan.store.codebook import codebook, column_names
 from sagwan.store.export import EXPORT_FORMATS, event_row, export, flat, write_rows
@@ -47,10 +48,13 @@ limit_option = click.option("--limit", type=click.IntRange(min=1), default=None,
 @click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
               help="A user actor dictionary (JSON Lines, the gazetteer's shape); repeatable. "
                    "Default: the files named by SAGWAN_GAZETTEER.")
+@time_budget_option
 def ingest_cmd(paths: tuple[str, ...], db_url: str | None, max_bytes: int, workers: int | None,
-               scheduler: str | None, out_dir: Path | None, out_format: str, gazetteers: tuple[str, ...]) -> None:
+               scheduler: str | None, out_dir: Path | None, out_format: str, gazetteers: tuple[str, ...],
+               time_budget: float | None) -> None:
     """Extract files, directories, globs or - and store them (re-running changes nothing); record shards
     (sagwan/1 JSON Lines or Parquet) are stored as they are."""
+    set_time_budget(time_budget)
     from sagwan.parallel import ingest_paths, progress_bar
 
     with progress_bar(sys.stderr.isatty()) as progress:

@@ -1,0 +1,118 @@
+"""A budget per document: how long and how big one document may be before it is a named failure.
+
+One pathological document (a sentence repeated 16,000 times, a 5 MB article on one line) must not
+stall a batch: over its budget it fails with a reason ("too long: 16000 sentences in one paragraph",
+"took longer than 120 s") and the batch goes on.
+
+The size budget is checked on the clean text before any analysis. The time budget is kept by a
+watchdog thread, not a signal: signals reach only a process's main thread, and a Dask worker runs
+its tasks in other threads. When the time is up the watchdog raises `OverTime` in the thread doing
+the work (CPython's `PyThreadState_SetAsyncExc`); it takes effect at the next Python instruction,
+so a call into C (one Kiwi call) finishes first — which is why long paragraphs reach Kiwi in pieces.
+
+Defaults are generous (a real article is far below them). Set them per process with
+SAGWAN_TIME_BUDGET (seconds, 0 = none), SAGWAN_MAX_CHARS and SAGWAN_MAX_PARAGRAPH_SENTENCES, which
+local Dask workers inherit; the CLI's --time-budget sets the first.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sagwan.errors import ConfigError, ExtractionError
+
+DEFAULT_SECONDS = 120.0
+DEFAULT_MAX_CHARS = 1_000_000
+DEFAULT_MAX_PARAGRAPH_SENTENCES = 1_000
+ENV = {"seconds": "SAGWAN_TIME_BUDGET", "max_chars": "SAGWAN_MAX_CHARS",
+       "max_paragraph_sentences": "SAGWAN_MAX_PARAGRAPH_SENTENCES"}
+
+# a sentence ends with a full stop (or ?!…) and a space, quote or end of paragraph
+_SENTENCE_END = re.compile(r"[.!?。…](?=[\s\"”’'」』)\]]|$)")
+
+
+class OverTime(BaseException):  # noqa: N818 - not an Exception: the extractors' `except Exception` must not eat it
+    """Raised by the watchdog inside the thread whose document ran out of time."""
+
+
+class OverBudget(ExtractionError):
+    """A document over its size or time budget; the message is the reason a batch records."""
+
+
+@dataclass(frozen=True)
+class Budget:
+    seconds: float | None = DEFAULT_SECONDS          # None: no time limit
+    max_chars: int = DEFAULT_MAX_CHARS
+    max_paragraph_sentences: int = DEFAULT_MAX_PARAGRAPH_SENTENCES
+
+    @classmethod
+    def from_env(cls) -> Budget:
+        """The defaults, changed by the SAGWAN_* variables that are set."""
+        values: dict[str, float | int | None] = {}
+        for field, var in ENV.items():
+            raw = os.environ.get(var)
+            if raw is None or not raw.strip():
+                continue
+            try:
+                number = float(raw) if field == "seconds" else int(raw)
+            except ValueError:
+                raise ConfigError(f"{var}={raw!r}: give a number") from None
+            if number < 0:
+                raise ConfigError(f"{var}={raw!r}: give 0 or more")
+            values[field] = (number or None) if field == "seconds" else number
+        return cls(**values)
+
+
+def check_size(text: str, budget: Budget) -> None:
+    """OverBudget when the clean text is longer than the budget allows."""
+    if len(text) > budget.max_chars:
+        raise OverBudget(f"too long: {len(text)} characters (the budget is {budget.max_chars}; "
+                         f"raise it with {ENV['max_chars']})")
+    for paragraph in text.split("\n"):
+        if len(paragraph) // 2 < budget.max_paragraph_sentences:
+            continue  # too short to hold that many sentences: not worth counting
+        n = len(_SENTENCE_END.findall(paragraph))
+        if n > budget.max_paragraph_sentences:
+            raise OverBudget(f"too long: {n} sentences in one paragraph (the budget is "
+                             f"{budget.max_paragraph_sentences}; raise it with {ENV['max_paragraph_sentences']})")
+
+
+@contextmanager
+def time_limit(seconds: float | None, what: str = "the document") -> Iterator[None]:
+    """Run the block in at most `seconds`; OverBudget ("took longer than N s") when it runs longer.
+
+    Works in any thread (a Dask worker's task thread too): a watchdog thread interrupts this one."""
+    if not seconds:
+        yield
+        return
+    target = threading.get_ident()
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(OverTime))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        try:
+            yield
+        finally:
+            with lock:
+                state["done"] = True
+                timer.cancel()
+                if state["fired"]:  # fired as the block ended: withdraw an interruption not yet delivered
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+    except OverTime:
+        raise OverBudget(f"took longer than {seconds:g} s (the time budget per document; raise it with "
+                         f"--time-budget or {ENV['seconds']})") from None
