@@ -10,13 +10,13 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from functools import cache
 
 from sagwan import gazetteer
 from sagwan.model import Document, Sentence, Token
 
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
+_kiwi = None   # the process's one Kiwi (get_kiwi)
 
 # A user word must look like a name: at least two syllables, or letters/digits (VOA, G7).
 _NAMEISH = re.compile(r"^(?:[\uac00-\ud7a3]{2,}|[A-Za-z][\w.&'-]+)(?: [\w.&'-]+)*$")
@@ -52,16 +52,23 @@ def _add_gazetteer(kiwi) -> int:
     return n
 
 
-@cache
 def get_kiwi():
-    """The process's one Kiwi, built on first use (about 2 s and 500 MB)."""
-    with _lock:
-        from kiwipiepy import Kiwi
+    """The process's one Kiwi, built on first use (about 2 s and 500 MB).
 
-        kiwi = Kiwi(num_workers=-1)  # -1: single-threaded, as documented since kiwipiepy 0.21
-        n = _add_gazetteer(kiwi)
-        log.info("Kiwi ready with %d gazetteer words", n)
-        return kiwi
+    The check and the build sit under one lock: threads that ask at once (a server's first quote
+    searches) wait for the one being built instead of each building their own."""
+    global _kiwi
+    if _kiwi is not None:
+        return _kiwi
+    with _lock:
+        if _kiwi is None:
+            from kiwipiepy import Kiwi
+
+            kiwi = Kiwi(num_workers=-1)  # -1: single-threaded, as documented since kiwipiepy 0.21
+            n = _add_gazetteer(kiwi)
+            log.info("Kiwi ready with %d gazetteer words", n)
+            _kiwi = kiwi
+        return _kiwi
 
 
 def _paragraphs(text: str):
