@@ -33,3 +33,7 @@ class ExtractionError(SagwanError):
 
 class StoreError(SagwanError):
     """The database could not be opened, migrated, read or written."""
+
+
+class TimeLimitError(StoreError):
+    """A read ran past the time limit its caller set (a server request); the database stopped it."""

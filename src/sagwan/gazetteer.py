@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -251,15 +252,21 @@ def per_gazetteer(keep: int | None = None) -> Callable[[Callable[[], T]], Callab
 
     def wrap(fn: Callable[[], T]) -> Callable[[], T]:
         memo: dict[tuple[str, ...], T] = {}
+        # Threads that ask at once (a server's first searches) wait for the one build under way
+        # instead of each building their own.
+        lock = threading.Lock()
 
         @functools.wraps(fn)
         def cached() -> T:
             key = user_files()
-            if key not in memo:
-                if keep is not None and len(memo) >= keep:
-                    memo.clear()
-                memo[key] = fn()
-            return memo[key]
+            if key in memo:
+                return memo[key]
+            with lock:
+                if key not in memo:
+                    if keep is not None and len(memo) >= keep:
+                        memo.clear()
+                    memo[key] = fn()
+                return memo[key]
 
         cached.cache_clear = memo.clear  # type: ignore[attr-defined]
         return cached

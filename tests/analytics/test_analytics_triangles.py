@@ -65,7 +65,7 @@ def test_defaults():
     assert triangle_series([], *M, by="month").memory == 12 and triangle_series([], *M, by="year").memory == 1
     assert [age_weight(k, 4) for k in range(5)] == [1.0, 0.75, 0.5, 0.25, 0.0]
     assert [age_weight(k, 4, "equal") for k in (0, 3, 4)] == [1.0, 1.0, 0.0]
-    with pytest.raises(ConfigError, match="memory must be at least 1"):
+    with pytest.raises(ConfigError, match="memory must be between 1 and"):
         triangle_series([], *M, memory=0)
     with pytest.raises(ConfigError, match="unknown weighting"):
         triangle_series([], *M, weighting="exponential")

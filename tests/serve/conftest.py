@@ -76,6 +76,15 @@ QUOTES = [{"speaker": "RUS", "speaker_text": "러시아", "text": "밀가루 5�
            "kind": "indirect", "via": None, "cue": "밝혔다"}]
 
 
+def _haystack(event: dict[str, Any]) -> str:
+    parts = [event.get("type") or "", event.get("mode") or "", event.get("status") or "", event.get("date") or ""]
+    for key in ("source", "target", "source_countries", "target_countries", "attributed_to"):
+        parts.extend(event.get(key) or [])
+    for m in event.get("mentions") or []:
+        parts.extend(str(m.get(k) or "") for k in ("text", "title", "source"))
+    return " ".join(parts).casefold()
+
+
 class FakeStore:
     """The store's read methods over the lists above."""
 
@@ -88,6 +97,28 @@ class FakeStore:
                 if (actor is None or actor in e["source_countries"] + e["target_countries"] + e["source"] + e["target"])
                 and (type is None or e["type"] == type) and (status is None or e["status"] == status)]
         return rows[:limit] if limit else rows
+
+    def event_page(self, *, limit, offset=0, after=None, ids=None, words=(), dyad=None, exclude_status=None,
+                   **filters):
+        rows = self.events(dyad=dyad, **filters)
+        if dyad:
+            rows = [e for e in rows if set(dyad) <= set(e["source_countries"] + e["target_countries"])]
+        if exclude_status:
+            rows = [e for e in rows if e["status"] not in exclude_status]
+        if ids is not None:
+            rows = [e for e in rows if e["id"] in set(ids)]
+        rows = [e for e in rows if all(w.casefold() in _haystack(e) for w in words)]
+        start = offset
+        if after is not None:
+            start = next(i + 1 for i, e in enumerate(rows) if e["id"] == after[1])
+        page = rows[start:start + limit]
+        more = start + len(page) < len(rows)
+        return {"total": len(rows), "items": page, "after": (page[-1]["date"], page[-1]["id"]) if more else None}
+
+    def placed_events(self, *, exclude_status=None, attributed_to=None):
+        from sagwan.analytics import select_events
+
+        return select_events(self._events, exclude_status=exclude_status or (), attributed_to=attributed_to)
 
     def dyad_links(self, a, b, **_):
         return None   # no dyad index here: the analytics read the dyad from events()

@@ -130,3 +130,28 @@ def test_triangle_view_and_charts_render(page):
     card.first.click()
     expect(page.locator("#results li.event")).to_have_count(5)
     page.locator("#evidence-body mark").first.wait_for()
+
+
+def test_api_docs_load_their_vendored_assets_under_the_csp(chromium, dashboard):
+    """/docs draws Swagger UI with every operation, with no request leaving the server and no CSP refusal."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1300, "height": 1000})
+        problems: list[str] = []
+        outside: list[str] = []
+        pg.on("pageerror", lambda exc: problems.append(str(exc)))
+        pg.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+        pg.on("request", lambda req: outside.append(req.url) if not req.url.startswith(dashboard) else None)
+        pg.goto(dashboard + "/docs")
+        pg.wait_for_selector("body[data-ready='1']", timeout=20_000)
+        pg.wait_for_selector(".opblock-summary-path")
+        paths = pg.locator(".opblock-summary-path").all_inner_texts()
+        assert {"/api/events", "/api/dyad", "/api/triangle"} <= {t.strip() for t in paths}
+        # an operation opens and shows its bounded parameters
+        pg.locator(".opblock-summary-path", has_text="/api/events").first.click()
+        pg.wait_for_selector(".parameters")
+        assert "limit" in pg.locator(".parameters").first.inner_text()
+        browser.close()
+    assert problems == [] and outside == [], (problems, outside)

@@ -8,7 +8,7 @@ from sagwan.serve.api import create_app
 
 @pytest.fixture
 def client(fake_store):
-    return TestClient(create_app(fake_store))
+    return TestClient(create_app(fake_store), base_url="http://127.0.0.1")
 
 
 def test_openapi_lists_every_route(client):
@@ -20,15 +20,15 @@ def test_openapi_lists_every_route(client):
 
 
 def test_search_events_by_word_and_by_id(client):
-    found = client.get("/api/events", params={"q": "방문해"}).json()
+    found = client.get("/api/events", params={"q": "방문해"}).json()["items"]
     assert [e["id"] for e in found] == ["e-visit"]
     # a missing score is filled from the type table and says so
     assert found[0]["score"] == 4.0 and found[0]["score_from"] == "table" and found[0]["quad"] == "verbal-cooperation"
     assert found[0]["mentions"][0]["sentence_start"] == 0
-    both = client.get("/api/events", params={"id": "e-flour,e-drill"}).json()
+    both = client.get("/api/events", params={"id": "e-flour,e-drill"}).json()["items"]
     assert sorted(e["id"] for e in both) == ["e-drill", "e-flour"]
-    assert [e["id"] for e in client.get("/api/events", params={"q": "CHN PRK ACCUSE"}).json()] == ["e-crit",
-                                                                                                   "e-condemn"]
+    found = client.get("/api/events", params={"q": "CHN PRK ACCUSE"}).json()
+    assert [e["id"] for e in found["items"]] == ["e-crit", "e-condemn"] and found["total"] == 2
 
 
 def test_document_text_is_returned_verbatim_and_missing_is_404(client):
@@ -67,13 +67,13 @@ def test_quotes_actors_summary(client):
     assert client.get("/api/summary").json()["events"] == 6
 
 
-def test_bad_arguments_are_400_with_a_message(client):
+def test_bad_arguments_are_422_with_a_message(client):
     res = client.get("/api/dyad", params={"a": "PRK", "b": "RUS", "by": "week"})
-    assert res.status_code == 400 and "quarter" in res.json()["detail"]
+    assert res.status_code == 422 and "quarter" in res.json()["detail"]
     res = client.get("/api/triangle", params={"a": "PRK", "b": "PRK", "c": "CHN"})
-    assert res.status_code == 400 and "three different" in res.json()["detail"]
+    assert res.status_code == 422 and "three different" in res.json()["detail"]
     res = client.get("/api/dyad", params={"a": "PRK", "b": "RUS", "exclude_status": "rumoured"})
-    assert res.status_code == 400
+    assert res.status_code == 422 and "occurred" in res.json()["detail"]
 
 
 def test_read_only(client):

@@ -10,6 +10,7 @@ in `selection` and `periods`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -65,6 +66,7 @@ class DyadSeries:
     periods: list[str]
     rows: list[DyadRow]
     unplaced: list[str]                  # ids of events whose date is too coarse for `by`
+    n_unplaced: int = 0                  # how many (also when the ids were not asked for)
 
     def row(self, period: str, direction: str) -> DyadRow | None:
         return next((r for r in self.rows if r.period == period and r.direction == direction), None)
@@ -84,9 +86,8 @@ def dyad_events(events: Iterable[dict[str, Any]], a: str, b: str, level: str = "
     return out
 
 
-def _add(row: DyadRow, ids: list[str], type_: str, quad: str | None, score: float | None) -> None:
-    """Count events that share type, quad and score into a row."""
-    n = len(ids)
+def _add(row: DyadRow, ids: list[str], n: int, type_: str, quad: str | None, score: float | None) -> None:
+    """Count `n` events that share type, quad and score into a row (`ids`: theirs, when known)."""
     row.n_events += n
     row.event_ids.extend(ids)
     row.by_type[type_] = row.by_type.get(type_, 0) + n
@@ -106,11 +107,20 @@ def _finish(row: DyadRow) -> None:
 
 def _memory_means(rows: dict[tuple[str, str], DyadRow], sums: dict[tuple[str, int], list], by: str,
                   memory: int, weighting: str) -> None:
-    """Fill each row's trailing mean from the score sums and counts of each (direction, period index)."""
+    """Fill each row's trailing mean from the score sums and counts of each (direction, period index).
+
+    Only the periods that hold scored events are visited (found by bisection), never every period of
+    the memory window: the work grows with the data, not with `memory` (a client may ask for any)."""
+    held: dict[str, list[int]] = {}
+    for direction, idx in sums:
+        held.setdefault(direction, []).append(idx)
+    for indices in held.values():
+        indices.sort()
     for (period, direction), row in rows.items():
         idx = period_index(period, by)
-        window = [(sums[(direction, idx - age)], age_weight(age, memory, weighting)) for age in range(memory)
-                  if (direction, idx - age) in sums]
+        indices = held.get(direction, [])
+        inside = indices[bisect_right(indices, idx - memory):bisect_right(indices, idx)]
+        window = [(sums[(direction, at)], age_weight(idx - at, memory, weighting)) for at in inside]
         weight = sum(n * w for (_, n), w in window)
         row.memory_events = sum(n for (_, n), _ in window)
         row.memory_mean = round(sum(total * w for (total, _), w in window) / weight, 4) if weight > 0 else None
@@ -138,20 +148,20 @@ def dyad_series(events: Iterable[dict[str, Any]], a: str, b: str, *, by: str = "
                    attributed_to=attributed_to)
 
 
-def stored_dyad_series(store: Any, a: str, b: str, *, date_from: str | None = None, date_to: str | None = None,
-                       by: str = "quarter", level: str = "state", memory: int | None = None,
-                       weighting: str = DEFAULT_WEIGHTING, exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES,
-                       attributed_to: str | None = None) -> DyadSeries:
-    """`dyad_series` of a store's events between `date_from` and `date_to`, the same answer, read the
-    fast way when it can be: two countries at state level come from the store's dyad index, filtered
-    by status and attribution in the database, without loading parties or sentences."""
-    memory = _check(a, b, by, memory, weighting)
+def stored_links(store: Any, a: str, b: str, *, level: str = "state",
+                 exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES, attributed_to: str | None = None,
+                 date_from: str | None = None, date_to: str | None = None) -> list[tuple[dict[str, Any], list[str]]]:
+    """(event, directions) for every selected event of a store that links a and b, read the fast way
+    when it can be: two countries at state level come from the store's dyad index, filtered by status
+    and attribution in the database, without loading parties or sentences. A link's event may stand
+    for `n` alike events (default 1) and have no id: the series count it n times."""
     exclude = list(check_statuses(exclude_status))
     links = store.dyad_links(a, b, exclude_status=exclude, attributed_to=attributed_to) if level == "state" else None
     if links is None:
         events = within(store.events(dyad=(a, b), mentions=False), date_from, date_to)
-        return dyad_series(events, a, b, by=by, level=level, memory=memory, weighting=weighting,
-                           exclude_status=exclude, attributed_to=attributed_to)
+        kept = select_events(events, exclude_status=exclude, attributed_to=attributed_to)
+        found = dyad_events(kept, a, b, level)
+        return [(ev, found[str(ev["id"])]) for ev in kept if str(ev["id"]) in found]
     forward, backward = direction_label(a, b), direction_label(b, a)
     linked = []
     for ev in within(links, date_from, date_to):
@@ -159,6 +169,21 @@ def stored_dyad_series(store: Any, a: str, b: str, *, date_from: str | None = No
         dirs = [d for d, on in ((forward, ev["a_to_b"] or mutual), (backward, ev["b_to_a"] or mutual)) if on]
         if dirs:
             linked.append((ev, dirs))
+    return linked
+
+
+def stored_dyad_series(store: Any, a: str, b: str, *, date_from: str | None = None, date_to: str | None = None,
+                       by: str = "quarter", level: str = "state", memory: int | None = None,
+                       weighting: str = DEFAULT_WEIGHTING, exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES,
+                       attributed_to: str | None = None, ids: bool = True) -> DyadSeries:
+    """`dyad_series` of a store's events between `date_from` and `date_to`, the same answer, read
+    through `stored_links`; `ids=False` leaves the event ids out (the counts are the same)."""
+    memory = _check(a, b, by, memory, weighting)
+    exclude = list(check_statuses(exclude_status))
+    linked = stored_links(store, a, b, level=level, exclude_status=exclude, attributed_to=attributed_to,
+                          date_from=date_from, date_to=date_to)
+    if not ids:
+        linked = [({**ev, "id": None}, dirs) for ev, dirs in linked]
     return _series(linked, a, b, by=by, level=level, memory=memory, weighting=weighting, exclude=exclude,
                    attributed_to=attributed_to)
 
@@ -168,40 +193,49 @@ def _series(linked: list[tuple[dict[str, Any], list[str]]], a: str, b: str, *, b
     """Rows from (event, directions) pairs already selected and linked."""
     # events alike in period, directions, type, mode, score and quad count the same: group them first,
     # so that a dyad of tens of thousands of events costs a few thousand row updates
-    alike: dict[tuple, list[str]] = {}
+    alike: dict[tuple, list] = {}          # key -> [ids, number of events]
     unplaced: list[str] = []
+    n_unplaced = 0
     for ev, dirs in linked:
-        period = _period(event_date(ev), by)
+        n = ev.get("n", 1)
+        period = placed_period(event_date(ev), by)
         if period is None:
-            unplaced.append(str(ev["id"]))
+            n_unplaced += n
+            if ev.get("id") is not None:
+                unplaced.append(str(ev["id"]))
             continue
         key = (period, tuple(dirs), ev.get("type") or "?", ev.get("mode"), ev.get("score"), ev.get("quad"))
-        alike.setdefault(key, []).append(str(ev["id"]))
+        acc = alike.setdefault(key, [[], 0])
+        acc[1] += n
+        if ev.get("id") is not None:
+            acc[0].append(str(ev["id"]))
     periods = period_range(sorted({key[0] for key in alike}), by)
     directions = [direction_label(a, b), direction_label(b, a), BOTH]
     rows = {(p, d): DyadRow(p, d) for p in periods for d in directions}
     sums: dict[tuple[str, int], list] = {}   # (direction, period index) -> [score sum, number of scored events]
-    for (period, dirs, type_, mode, score, quad), ids in alike.items():
+    for (period, dirs, type_, mode, score, quad), (ids, n) in alike.items():
         like = {"type": type_, "mode": mode, "score": score, "quad": quad}
         quad, score = event_quad(like), event_score(like)
         at = period_index(period, by)
         for d in (*dirs, BOTH):
-            _add(rows[(period, d)], ids, type_, quad, score)
+            _add(rows[(period, d)], ids, n, type_, quad, score)
             if score is not None:
                 acc = sums.setdefault((d, at), [0.0, 0])
-                acc[0] += score * len(ids)
-                acc[1] += len(ids)
+                acc[0] += score * n
+                acc[1] += n
     for row in rows.values():
         _finish(row)
     _memory_means(rows, sums, by, memory, weighting)
     return DyadSeries(a=a, b=b, by=by, level=level, memory=memory, weighting=weighting,
                       exclude_status=exclude, attributed_to=attributed_to,
                       scores_version=score_table().version, periods=periods,
-                      rows=[rows[(p, d)] for p in periods for d in directions], unplaced=sorted(unplaced))
+                      rows=[rows[(p, d)] for p in periods for d in directions], unplaced=sorted(unplaced),
+                      n_unplaced=n_unplaced)
 
 
 @lru_cache(maxsize=65536)
-def _period(date: str | None, by: str) -> str | None:
+def placed_period(date: str | None, by: str) -> str | None:
+    """`period_of`, cached: a large dyad repeats the same few thousand dates."""
     return period_of(date, by)
 
 

@@ -21,6 +21,8 @@ from sagwan.errors import ConfigError
 DEFAULT_MEMORY = {"month": 12, "quarter": 4, "half": 2, "year": 1}
 WEIGHTINGS = ("linear", "equal")
 DEFAULT_WEIGHTING = "linear"
+# A century of months: longer than any chronicle, and a bound a client cannot push past.
+MAX_MEMORY = 1200
 
 
 def resolve_memory(memory: int | None, by: str) -> int:
@@ -28,8 +30,8 @@ def resolve_memory(memory: int | None, by: str) -> int:
     check_period(by)
     if memory is None:
         return DEFAULT_MEMORY[by]
-    if memory < 1:
-        raise ConfigError(f"memory must be at least 1 {by}, got {memory}")
+    if not 1 <= memory <= MAX_MEMORY:
+        raise ConfigError(f"memory must be between 1 and {MAX_MEMORY} periods, got {memory}")
     return memory
 
 

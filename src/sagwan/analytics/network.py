@@ -38,21 +38,42 @@ def actor_network(events: Iterable[dict[str, Any]], *, level: str = "state",
 
     graph = nx.DiGraph()
     for ev in select_events(events, exclude_status=exclude_status, attributed_to=attributed_to):
-        pairs = directed_pairs(ev, level)
-        score = event_score(ev)
-        quad = event_quad(ev)
-        for x, y in pairs:
-            if not graph.has_edge(x, y):
-                graph.add_edge(x, y, count=0, score_sum=0.0, n_scored=0, event_ids=[],
-                               **dict.fromkeys(QUADS, 0))
-            data = graph.edges[x, y]
-            data["count"] += 1
-            data["event_ids"].append(str(ev["id"]))
-            if quad:
-                data[quad] += 1
-            if score is not None:
-                data["score_sum"] += score
-                data["n_scored"] += 1
+        _add_event(graph, ev, directed_pairs(ev, level))
+    return _finish(graph, label, min_events)
+
+
+def linked_network(linked: Iterable[tuple[dict[str, Any], list[str]]], *,
+                   label: Callable[[str], str] = default_label, min_events: int = 1) -> nx.DiGraph:
+    """The network of one dyad's events, already selected, from (event, directions "A>B") pairs
+    (`analytics.dyads.stored_links`): its two edges, A→B and B→A, as `actor_network` counts them."""
+    if min_events < 1:
+        raise ConfigError("the minimum number of events per edge must be at least 1")
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    for ev, dirs in linked:
+        _add_event(graph, ev, {tuple(d.split(">", 1)) for d in dirs})
+    return _finish(graph, label, min_events)
+
+
+def _add_event(graph: nx.DiGraph, ev: dict[str, Any], pairs: Iterable[tuple[str, str]]) -> None:
+    score = event_score(ev)
+    quad = event_quad(ev)
+    for x, y in pairs:
+        if not graph.has_edge(x, y):
+            graph.add_edge(x, y, count=0, score_sum=0.0, n_scored=0, event_ids=[],
+                           **dict.fromkeys(QUADS, 0))
+        data = graph.edges[x, y]
+        data["count"] += 1
+        data["event_ids"].append(str(ev["id"]))
+        if quad:
+            data[quad] += 1
+        if score is not None:
+            data["score_sum"] += score
+            data["n_scored"] += 1
+
+
+def _finish(graph: nx.DiGraph, label: Callable[[str], str], min_events: int) -> nx.DiGraph:
     weak = [(x, y) for x, y, n in graph.edges(data="count") if n < min_events]
     graph.remove_edges_from(weak)
     graph.remove_nodes_from([n for n in list(graph.nodes) if graph.degree(n) == 0])

@@ -27,16 +27,17 @@ Only periods in which at least one of the three ties has an event of its own are
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from typing import Any
 
-from sagwan.analytics.dyads import direction_label, dyad_events
-from sagwan.analytics.memory import DEFAULT_WEIGHTING, age_weight, check_weighting, resolve_memory, weighted_mean
-from sagwan.analytics.periods import check_period, event_date, period_index, period_label, period_of, period_range
+from sagwan.analytics.dyads import direction_label, dyad_events, placed_period, stored_links
+from sagwan.analytics.memory import DEFAULT_WEIGHTING, age_weight, check_weighting, resolve_memory
+from sagwan.analytics.periods import check_period, event_date, period_index, period_label, period_range
 from sagwan.analytics.scores import event_score, score_table
-from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, select_events
+from sagwan.analytics.selection import DEFAULT_EXCLUDED_STATUSES, check_statuses, select_events
 from sagwan.errors import ConfigError
 
 TYPES = ("menage", "romantic", "marriage", "unit_veto", "unaligned", "incomplete")
@@ -45,9 +46,6 @@ TYPE_NAMES = {"menage": "ménage à trois", "romantic": "romantic triangle", "ma
 DEFAULT_NEUTRAL_BAND = 1.0
 DEFAULT_MIN_EVENTS = 1
 UNKNOWN = "?"
-
-Linked = tuple[dict[str, Any], list[str], int]      # (event, directions, age in periods)
-
 
 @dataclass
 class Tie:
@@ -164,20 +162,71 @@ def if_friendly(members: tuple[str, str, str], signs: dict[frozenset[str], str])
     return _with_roles(TYPE_NAMES[kind], roles)
 
 
-def _tie(pair: tuple[str, str], linked: list[Linked], by: str, period_idx: int, memory: int, weighting: str,
+@dataclass
+class _Bucket:
+    """One tie's events of one period: their ids and, per direction set, score sums (what a window mixes)."""
+
+    at: int
+    n: int = 0
+    ids: list[str] = field(default_factory=list)
+    scored: dict[tuple[str, ...], list] = field(default_factory=dict)   # directions -> [score sum, n scored]
+
+
+def _buckets(linked: Iterable[tuple[dict[str, Any], list[str], int]]) -> list[_Bucket]:
+    # events alike in period, directions, type, mode, score and quad weigh the same: scored once per kind
+    alike: dict[tuple, list] = {}   # key -> [ids, number of events]
+    for ev, dirs, at in linked:
+        key = (at, tuple(dirs), ev.get("type"), ev.get("mode"), ev.get("score"), ev.get("quad"))
+        acc = alike.setdefault(key, [[], 0])
+        acc[1] += ev.get("n", 1)    # a row of `dyad_link_counts` stands for n events
+        if ev.get("id") is not None:
+            acc[0].append(str(ev["id"]))
+    by_index: dict[int, _Bucket] = {}
+    for (at, dirs, type_, mode, score, quad), (ids, n) in alike.items():
+        bucket = by_index.setdefault(at, _Bucket(at))
+        bucket.ids.extend(ids)
+        bucket.n += n
+        if (value := event_score({"type": type_, "mode": mode, "score": score, "quad": quad})) is not None:
+            acc = bucket.scored.setdefault(dirs, [0.0, 0])
+            acc[0] += value * n
+            acc[1] += n
+    for bucket in by_index.values():
+        bucket.ids.sort()
+    return [by_index[at] for at in sorted(by_index)]
+
+
+def _mean(parts: list[tuple[float, int, float]]) -> float | None:
+    """Weighted mean from (score sum, n, weight) parts, rounded for output."""
+    weight = sum(n * w for _, n, w in parts)
+    return round(sum(total * w for total, _, w in parts) / weight, 4) if weight > 0 else None
+
+
+def _tie(pair: tuple[str, str], window: list[_Bucket], by: str, period_idx: int, memory: int, weighting: str,
          neutral_band: float, min_events: int) -> Tie:
-    linked = sorted(linked, key=lambda x: -x[2])                 # oldest first
-    tie = Tie(pair=pair, n_events=sum(1 for _, _, age in linked if age == 0), n_memory=len(linked),
-              event_ids=[str(ev["id"]) for ev, _, _ in linked],
-              periods=sorted({period_label(period_idx - age, by) for _, _, age in linked},
-                             key=lambda label: period_index(label, by)))
-    scored = [(s, age_weight(age, memory, weighting), dirs) for ev, dirs, age in linked
-              if (s := event_score(ev)) is not None]
-    tie.mean = weighted_mean([(s, w) for s, w, _ in scored])
+    """The tie over the buckets of one memory window (oldest first)."""
+    tie = Tie(pair=pair, n_events=sum(b.n for b in window if b.at == period_idx),
+              n_memory=sum(b.n for b in window),
+              event_ids=[eid for b in window for eid in b.ids],
+              periods=[period_label(b.at, by) for b in window])
+    parts = [(dirs, total, n, age_weight(period_idx - b.at, memory, weighting))
+             for b in window for dirs, (total, n) in b.scored.items()]
+    tie.mean = _mean([(total, n, w) for _, total, n, w in parts])
     for d in (direction_label(*pair), direction_label(pair[1], pair[0])):
-        tie.directed_mean[d] = weighted_mean([(s, w) for s, w, dirs in scored if d in dirs])
-    tie.sign = tie_sign(tie.mean, len(scored), neutral_band=neutral_band, min_events=min_events)
+        tie.directed_mean[d] = _mean([(total, n, w) for dirs, total, n, w in parts if d in dirs])
+    tie.sign = tie_sign(tie.mean, sum(n for _, _, n, _ in parts), neutral_band=neutral_band, min_events=min_events)
     return tie
+
+
+def _check(members: tuple[str, str, str], by: str, memory: int | None, weighting: str, neutral_band: float,
+           min_events: int) -> int:
+    check_period(by)
+    memory = resolve_memory(memory, by)
+    check_weighting(weighting)
+    if len(set(members)) != 3:
+        raise ConfigError(f"a triangle needs three different actors, got {', '.join(members)}")
+    if neutral_band < 0 or min_events < 1:
+        raise ConfigError("neutral band must be >= 0 and the minimum number of events >= 1")
+    return memory
 
 
 def triangle_series(events: Iterable[dict[str, Any]], a: str, b: str, c: str, *, by: str = "quarter",
@@ -189,42 +238,73 @@ def triangle_series(events: Iterable[dict[str, Any]], a: str, b: str, c: str, *,
 
     `memory` (periods, default one year's worth of `by`) is how far back each tie's evidence reaches.
     """
-    check_period(by)
-    memory = resolve_memory(memory, by)
-    check_weighting(weighting)
     members = (a, b, c)
-    if len(set(members)) != 3:
-        raise ConfigError(f"a triangle needs three different actors, got {', '.join(members)}")
-    if neutral_band < 0 or min_events < 1:
-        raise ConfigError("neutral band must be >= 0 and the minimum number of events >= 1")
+    memory = _check(members, by, memory, weighting, neutral_band, min_events)
     exclude = list(exclude_status)
     kept = select_events(events, exclude_status=exclude, attributed_to=attributed_to)
     by_id = {str(ev["id"]): ev for ev in kept}
+    links = {pair: [(by_id[eid], dirs) for eid, dirs in dyad_events(kept, *pair, level=level).items()]
+             for pair in combinations(members, 2)}
+    return linked_triangle_series(members, links, by=by, level=level, memory=memory, weighting=weighting,
+                                  neutral_band=neutral_band, min_events=min_events, exclude=exclude,
+                                  attributed_to=attributed_to)
+
+
+def stored_triangle_series(store: Any, a: str, b: str, c: str, *, date_from: str | None = None,
+                           date_to: str | None = None, by: str = "quarter", level: str = "state",
+                           memory: int | None = None, weighting: str = DEFAULT_WEIGHTING,
+                           neutral_band: float = DEFAULT_NEUTRAL_BAND, min_events: int = DEFAULT_MIN_EVENTS,
+                           exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES,
+                           attributed_to: str | None = None, ids: bool = True) -> TriangleSeries:
+    """`triangle_series` of a store's events between two dates, the same answer, with each tie read
+    from the store's dyad index (`stored_links`) instead of every event of the store; `ids=False`
+    leaves the event ids out (the counts are the same: a smaller answer)."""
+    members = (a, b, c)
+    memory = _check(members, by, memory, weighting, neutral_band, min_events)
+    exclude = list(check_statuses(exclude_status))
+    links = {pair: stored_links(store, *pair, level=level, exclude_status=exclude, attributed_to=attributed_to,
+                                date_from=date_from, date_to=date_to) for pair in combinations(members, 2)}
+    if not ids:
+        links = {pair: [({**ev, "id": None}, dirs) for ev, dirs in found] for pair, found in links.items()}
+    return linked_triangle_series(members, links, by=by, level=level, memory=memory, weighting=weighting,
+                                  neutral_band=neutral_band, min_events=min_events, exclude=exclude,
+                                  attributed_to=attributed_to)
+
+
+def linked_triangle_series(members: tuple[str, str, str],
+                           links: dict[tuple[str, str], list[tuple[dict[str, Any], list[str]]]], *, by: str,
+                           level: str, memory: int, weighting: str, neutral_band: float, min_events: int,
+                           exclude: list[str], attributed_to: str | None) -> TriangleSeries:
+    """The series from each pair's (event, directions) links, already selected."""
     pairs = list(combinations(members, 2))
-    # pair -> [(event, directions, period index)]
-    placed: dict[tuple[str, str], list[tuple[dict[str, Any], list[str], int]]] = {pair: [] for pair in pairs}
-    busy: set[str] = set()
+    buckets: dict[tuple[str, str], list[_Bucket]] = {}
+    busy: set[int] = set()
     unplaced: set[str] = set()
     for pair in pairs:
-        for eid, dirs in dyad_events(kept, *pair, level=level).items():
-            period = period_of(event_date(by_id[eid]), by)
+        placed = []
+        for ev, dirs in links[pair]:
+            period = placed_period(event_date(ev), by)
             if period is None:
-                unplaced.add(eid)
+                if ev.get("id") is not None:
+                    unplaced.add(str(ev["id"]))
                 continue
-            busy.add(period)
-            placed[pair].append((by_id[eid], dirs, period_index(period, by)))
+            placed.append((ev, dirs, period_index(period, by)))
+        buckets[pair] = _buckets(placed)
+        busy.update(bk.at for bk in buckets[pair])
+    starts = {pair: [bk.at for bk in buckets[pair]] for pair in pairs}
     windows = []
-    for period in sorted(busy, key=lambda label: period_index(label, by)):
-        idx = period_index(period, by)
-        ties = [_tie(pair, [(ev, dirs, idx - at) for ev, dirs, at in placed[pair] if 0 <= idx - at < memory],
+    for idx in sorted(busy):
+        # the buckets of the memory window, found by bisection: the work grows with the data, not with memory
+        ties = [_tie(pair, buckets[pair][bisect_right(starts[pair], idx - memory):bisect_right(starts[pair], idx)],
                      by, idx, memory, weighting, neutral_band, min_events) for pair in pairs]
         signs = {frozenset(t.pair): t.sign for t in ties}
         kind, weak, roles = classify(members, signs)
-        windows.append(Window(period=period, type=kind, weak=weak, roles=roles, ties=ties,
+        windows.append(Window(period=period_label(idx, by), type=kind, weak=weak, roles=roles, ties=ties,
                               memory_from=period_label(idx - memory + 1, by),
                               unknown=[t.label for t in ties if t.sign == UNKNOWN],
                               if_friendly=if_friendly(members, signs)))
-    quiet = [p for p in period_range(sorted(busy), by) if p not in busy]
+    labels = [period_label(idx, by) for idx in sorted(busy)]
+    quiet = [p for p in period_range(labels, by) if p not in set(labels)] if labels else []
     return TriangleSeries(members=members, by=by, level=level, memory=memory, weighting=weighting,
                           neutral_band=neutral_band, min_events=min_events, exclude_status=exclude,
                           attributed_to=attributed_to, scores_version=score_table().version, windows=windows,

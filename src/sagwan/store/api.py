@@ -17,11 +17,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from sagwan._version import CODER
-from sagwan.errors import ExtractionError, InputError, StoreError
+from sagwan.errors import ExtractionError, InputError, StoreError, TimeLimitError
 from sagwan.ingest import DEFAULT_MAX_BYTES, read_sources
 from sagwan.model import Failure
 from sagwan.store import engine as db
-from sagwan.store import queries, writer
+from sagwan.store import paging, queries, writer
 from sagwan.store.schema import documents
 
 log = logging.getLogger(__name__)
@@ -196,6 +196,20 @@ class Store:
                                        exclude_status=exclude_status, date_from=date_from, date_to=date_to,
                                        attributed_to=attributed_to, limit=limit, mentions=mentions)
 
+    def event_page(self, *, limit: int, offset: int = 0, after: tuple[str | None, str] | None = None,
+                   **filters: Any) -> dict[str, Any]:
+        """{"total", "items", "after"}: one page of `events` (same filters, plus `ids` and `words`, every
+        word to be found somewhere in the event); `after` continues from a previous page's "after"."""
+        with self._read() as conn:
+            return paging.find_event_page(conn, limit=limit, offset=offset, after=after, **filters)
+
+    def placed_events(self, *, exclude_status: str | Iterable[str] | None = None,
+                      attributed_to: str | None = None) -> list[dict[str, Any]]:
+        """Every selected event without parties or sentences (id, placing date, type, mode, status,
+        score, quad): what a timeline of the whole store needs."""
+        with self._read() as conn:
+            return paging.placed_events(conn, exclude_status=exclude_status, attributed_to=attributed_to)
+
     def dyad_links(self, a: str, b: str, *, exclude_status: str | Iterable[str] = (),
                    attributed_to: str | None = None) -> list[dict[str, Any]] | None:
         """The events linking two countries, lean (type, date, status, score and direction flags; see
@@ -261,6 +275,9 @@ class _Guard:
             self._cm.__exit__(exc_type, exc, tb)
         except SQLAlchemyError as err:
             raise StoreError(f"{self._where}: {str(err).splitlines()[0]}") from err
+        if isinstance(exc, SQLAlchemyError) and db.past_deadline():
+            raise TimeLimitError("the request took longer than its time limit and was stopped; "
+                                 "narrow it (a dyad, a date range, a smaller limit)") from exc
         if isinstance(exc, SQLAlchemyError) and not isinstance(exc, IntegrityError | DataError):
             raise StoreError(f"{self._where}: {str(exc).splitlines()[0]}; check that the database is reachable "
                              "and not locked by another program") from exc

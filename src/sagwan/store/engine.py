@@ -8,8 +8,10 @@ half-way. On PostgreSQL, writers take one transaction-level advisory lock for th
 
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
+import time
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
@@ -29,6 +31,20 @@ SCHEMA_REVISION = "0003"
 # Any constant works: every sagwan writer on a PostgreSQL database takes this one lock.
 PG_WRITE_LOCK = 0x5A6A
 _WRITE = "sagwan_write"
+# The time.monotonic() by which the current request's database work must end, or None: set by the
+# server for each request; SQLite checks it every few thousand steps of a query, PostgreSQL gets it as
+# statement_timeout. A query past it stops with an error instead of running on after the client left.
+DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("sagwan_deadline", default=None)
+_PROGRESS_STEPS = 20_000
+
+
+def past_deadline() -> bool:
+    deadline = DEADLINE.get()
+    return deadline is not None and time.monotonic() > deadline
+
+
+def _sqlite_progress() -> int:
+    return 1 if past_deadline() else 0   # non-zero interrupts the running statement
 
 
 def resolve_url(url: str | None = None) -> str:
@@ -58,6 +74,7 @@ def create(url: str | None = None) -> Engine:
         _tune_sqlite(engine)
     elif backend == "postgresql":
         engine = create_engine(parsed, pool_pre_ping=True)
+        _tune_postgresql(engine)
     else:
         raise StoreError(f"{url}: unsupported database {backend!r}; use a SQLite file path or postgresql://...")
     return engine
@@ -73,10 +90,24 @@ def _tune_sqlite(engine: Engine) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=NORMAL")  # with WAL: a killed process never corrupts the file
         cur.close()
+        dbapi_conn.set_progress_handler(_sqlite_progress, _PROGRESS_STEPS)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection):
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+
+def _tune_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "before_cursor_execute")
+    def _timeout(conn, cursor, statement, parameters, context, executemany):
+        deadline = DEADLINE.get()
+        info = conn.info
+        if deadline is not None:
+            ms = max(1, int((deadline - time.monotonic()) * 1000))
+            cursor.execute(f"SET statement_timeout = {ms}")
+            info["sagwan_timeout"] = True
+        elif info.pop("sagwan_timeout", False):
+            cursor.execute("SET statement_timeout = 0")
 
 
 def begin_write(engine: Engine):

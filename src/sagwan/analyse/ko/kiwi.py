@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 
 from sagwan import gazetteer
 from sagwan.model import Document, Sentence, Token
 
 log = logging.getLogger(__name__)
-_lock = threading.Lock()
 
 # A user word must look like a name: at least two syllables, or letters/digits (VOA, G7).
 _NAMEISH = re.compile(r"^(?:[\uac00-\ud7a3]{2,}|[A-Za-z][\w.&'-]+)(?: [\w.&'-]+)*$")
@@ -57,14 +55,14 @@ def _add_gazetteer(kiwi) -> int:
 @gazetteer.per_gazetteer(keep=1)
 def get_kiwi():
     """The process's one Kiwi, built on first use (about 2 s and 500 MB), and again when the user
-    dictionaries change (their names are Kiwi's user words)."""
-    with _lock:
-        from kiwipiepy import Kiwi
+    dictionaries change (their names are Kiwi's user words). The cache is thread-safe: threads that
+    ask at once wait for the one being built."""
+    from kiwipiepy import Kiwi
 
-        kiwi = Kiwi(num_workers=-1)  # -1: single-threaded, as documented since kiwipiepy 0.21
-        n = _add_gazetteer(kiwi)
-        log.info("Kiwi ready with %d gazetteer words", n)
-        return kiwi
+    kiwi = Kiwi(num_workers=-1)  # -1: single-threaded, as documented since kiwipiepy 0.21
+    n = _add_gazetteer(kiwi)
+    log.info("Kiwi ready with %d gazetteer words", n)
+    return kiwi
 
 
 def _paragraphs(text: str):

@@ -1,9 +1,8 @@
-"""Opening the store for reading, and the small searches the store itself does not offer."""
+"""Opening the store for reading."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,32 +20,3 @@ def open_existing(db: str | None) -> Any:
     from sagwan.store import open_store
 
     return open_store(url)
-
-
-def _haystack(event: dict[str, Any]) -> str:
-    parts = [event.get("type") or "", event.get("mode") or "", event.get("status") or "", event.get("date") or ""]
-    for key in ("source", "target", "source_countries", "target_countries", "attributed_to"):
-        value = event.get(key) or []
-        parts.extend([value] if isinstance(value, str) else value)
-    for m in event.get("mentions") or []:
-        parts.extend(str(m.get(k) or "") for k in ("text", "sentence", "title", "source"))
-    return " ".join(parts).casefold()
-
-
-def search_events(events: Iterable[dict[str, Any]], q: str | None = None, ids: Iterable[str] | None = None,
-                  limit: int | None = None) -> list[dict[str, Any]]:
-    """Events whose type, actors, status, date, trigger words, sentence or source contain every word of `q`."""
-    wanted = set(ids) if ids is not None else None
-    words = (q or "").casefold().split()
-    out = []
-    for ev in events:
-        if wanted is not None and str(ev.get("id")) not in wanted:
-            continue
-        if words:
-            hay = _haystack(ev)
-            if not all(w in hay for w in words):
-                continue
-        out.append(ev)
-        if limit is not None and len(out) >= limit:
-            break
-    return out

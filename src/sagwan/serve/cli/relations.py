@@ -243,12 +243,10 @@ def report_cmd(output: Path, by: str, dyads: tuple[str, ...], triangle: tuple[st
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
 def serve_cmd(db: str | None, host: str, port: int) -> None:
     """The read-only dashboard and JSON API (/api/, schema at /openapi.json)."""
-    import uvicorn
+    from sagwan.serve.api.server import serve
 
-    from sagwan.serve.api import create_app
-
-    app = create_app(open_existing(db))
+    store = open_existing(db)
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("listening on %s: anyone who can reach this address can read the chronicle", host)
     click.echo(f"sagwan: dashboard at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    serve(store, host=host, port=port)

@@ -12,6 +12,7 @@ WEB_DIR = Path(__file__).resolve().parent
 STATIC_DIR = WEB_DIR / "static"
 TEMPLATE_DIR = WEB_DIR / "templates"
 ECHARTS = "vendor/echarts-5.6.0.min.js"
+SWAGGER_UI = "vendor/swagger-ui-5.35.0"   # a folder: swagger-ui-bundle.js and swagger-ui.css
 
 
 @cache

@@ -180,7 +180,8 @@
 
   function showEventIds(ids, note) {
     if (!ids || !ids.length) { renderEvents([], note + ": no events"); return; }
-    api("events", { id: ids.join(","), limit: 5000 }).then(function (evs) {
+    api("events", { id: ids.join(","), limit: 5000 }).then(function (page) {
+      var evs = page.items;
       renderEvents(evs, note + ": " + evs.length + " event(s)");
       if (evs.length) { showEvent(evs[0]); }
     }).catch(function (err) { showError($("results"), err); });
@@ -194,7 +195,10 @@
     if ($("kind").value === "quotes") {
       api("quotes", { q: q, limit: 200 }).then(renderQuotes).catch(function (err) { showError($("results"), err); });
     } else {
-      api("events", { q: q, limit: 200 }).then(function (evs) { renderEvents(evs); })
+      api("events", { q: q, limit: 200 }).then(function (page) {
+        renderEvents(page.items, page.total > page.items.length ?
+          "first " + page.items.length + " of " + page.total + " events" : undefined);
+      })
         .catch(function (err) { showError($("results"), err); });
     }
   }
