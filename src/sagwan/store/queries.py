@@ -76,8 +76,11 @@ def find_events(conn: Connection, *, actor: str | None = None, dyad: Sequence[st
                 type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
                 exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
                 date_to: str | None = None, attributed_to: str | None = None,
-                limit: int | None = None, mentions: bool = True) -> list[dict[str, Any]]:
+                limit: int | None = None, mentions: bool = True,
+                ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
     q = select(events)
+    if ids is not None:
+        q = q.where(events.c.id.in_(list(ids)))
     if actor:
         q = q.where(_takes_part(actor))
     if dyad:
