@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from _site import ARTICLES, DATE, LATER, publish, watch_list
 from sqlalchemy import select
 
-from conftest import ARTICLES, DATE, LATER, publish, watch_list
 from sagwan.store import open_store
 from sagwan.store.schema import documents, watch_items, watch_rounds
 from sagwan.watch import Watcher

@@ -85,6 +85,8 @@ def parse_feed(data: bytes, url: str, max_listed: int, content_type: str | None 
         updated = dict.get(entry, "updated") or dict.get(entry, "published")
         items.append(Item(url=canonical_url(link), link=link, title=entry.get("title"), updated=updated))
     note = f"{total} entries; read the first {max_listed}" if cut else None
+    if not items and not parsed.bozo and not parsed.get("version"):
+        raise InputError(url, "not an RSS or Atom feed (no feed element in it)")
     if parsed.bozo:
         problem = str(parsed.get("bozo_exception") or "malformed XML").splitlines()[0]
         if not items:
@@ -139,6 +141,8 @@ def parse_url_list(text: str, url: str, max_listed: int) -> Listing:
 
 def parse_listing(kind: str, data: bytes, text: str | None, url: str, max_listed: int,
                   content_type: str | None = None) -> Listing:
+    if not data.strip():
+        raise InputError(url, "empty answer: no listing in it")
     if kind == "sitemap":
         return parse_sitemap(data, url, max_listed)
     if kind == "urls":
