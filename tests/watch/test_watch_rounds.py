@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _site import ARTICLES, DATE, LATER, publish, watch_list
+from _site import ARTICLES, DATE, LATER, page, publish, watch_list
 from sqlalchemy import select
 
 from sagwan.store import open_store
@@ -120,3 +120,24 @@ def test_rounds_are_recorded_with_their_counts(site, tmp_path):
         with store.engine.connect() as conn:
             rounds = conn.execute(select(watch_rounds)).mappings().all()
     assert len(rounds) == 1 and rounds[0]["finished_at"] and '"stored": 1' in rounds[0]["summary"]
+
+
+def test_news_sitemaps_and_url_lists_are_read_newest_first(site, tmp_path):
+    for p in ["/news/chn-aid", "/news/kor-jpn", "/news/usa-prk-missile"]:
+        site.set(p, page(p))
+    sitemap = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+               'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+               f'<url><loc>{site.url}/news/kor-jpn</loc><news:news><news:publication_date>2024-06-02'
+               '</news:publication_date><news:title>한일</news:title></news:news></url>'
+               f'<url><loc>{site.url}/news/chn-aid</loc><lastmod>2024-05-20</lastmod></url></urlset>')
+    site.set("/sitemap-news.xml", sitemap, ctype="application/xml")
+    site.set("/list.txt", f"# picked by hand\n{site.url}/news/usa-prk-missile\n\nnot a url\n", ctype="text/plain")
+    config = watch_list(tmp_path, [{"url": site.url + "/sitemap-news.xml", "max_items": 1},
+                                   {"url": site.url + "/list.txt"}])
+    assert [s.kind for s in config.sources] == ["sitemap", "urls"]
+    with open_store(str(tmp_path / "c.db")) as store:
+        summary = Watcher(store, config).run_round()
+        assert (summary.new_items, summary.stored, summary.waiting) == (3, 2, 1)
+        assert [s for s, _ in _docs(store)] == [site.url + "/news/kor-jpn", site.url + "/news/usa-prk-missile"]
+        summary = Watcher(store, config).run_round()    # the article that waited comes next, listings not due
+        assert (summary.listings, summary.stored, summary.waiting) == (0, 1, 0)

@@ -132,8 +132,8 @@ def parse_url_list(text: str, url: str, max_listed: int) -> Listing:
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        link = _http(line.split()[0], url)
-        if link:
+        link = line.split()[0]
+        if link.startswith(("http://", "https://")):   # whole addresses only: a stray word is not a page
             items.append(Item(url=canonical_url(link), link=link))
     note = f"{len(items)} URLs; read the first {max_listed}" if len(items) > max_listed else None
     return Listing(items=_unique(items, max_listed), total=len(items), note=note)
