@@ -171,3 +171,36 @@ def test_rules_match_on_dyad_actor_type_quad_and_status():
     assert not matches(Rule("r", dyad=("PRK", "RUS"), status=("occurred",)), ev)
     joint = {**ev, "source_countries": ["PRK", "RUS"], "target": [], "target_countries": []}
     assert matches(Rule("r", dyad=("RUS", "PRK")), joint)
+
+
+def test_the_dashboard_api_shows_the_alerts_new_since_the_last_round(site, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from sagwan.serve.api import create_app
+
+    publish(site, ["/news/prk-rus-talks"])
+    config = watch_list(tmp_path, [{"url": site.url + "/rss.xml"}], [{"name": "prk-rus", "dyad": "PRK-RUS"}])
+    with open_store(str(tmp_path / "c.db")) as store:
+        client = TestClient(create_app(store))
+        assert client.get("/api/alerts").json() == {"since": None, "last_round": None, "alerts": []}
+        first = Watcher(store, config).run_round()
+        body = client.get("/api/alerts").json()
+        assert body["last_round"]["id"] == first.round and body["alerts"]
+        assert {a["round"] for a in body["alerts"]} == {first.round}
+        Watcher(store, config, all_sources=True).run_round()     # nothing new: the newest round flagged nothing
+        assert client.get("/api/alerts").json()["alerts"] == []
+        assert len(client.get("/api/alerts", params={"since": "2000-01-01"}).json()["alerts"]) == len(body["alerts"])
+        assert 'id="alerts-panel"' in client.get("/").text
+
+
+def test_a_round_on_dask_workers_gives_the_store_of_a_round_in_process(site, tmp_path):
+    publish(site, PATHS)
+    rules = [{"name": "prk-rus", "dyad": "PRK-RUS"}]
+    one, many = tmp_path / "one", tmp_path / "many"
+    one.mkdir(), many.mkdir()
+    with open_store(str(one / "c.db")) as store:
+        Watcher(store, watch_list(one, [{"url": site.url + "/rss.xml"}], rules)).run_round()
+    with open_store(str(many / "c.db")) as store:
+        summary = Watcher(store, watch_list(many, [{"url": site.url + "/rss.xml"}], rules), workers=1).run_round()
+    assert summary.stored == len(PATHS)
+    assert snapshot(str(one / "c.db")) == snapshot(str(many / "c.db"))

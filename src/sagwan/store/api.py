@@ -210,6 +210,18 @@ class Store:
         with self._read() as conn:
             return queries.find_actors(conn, kind=kind, name=name, limit=limit)
 
+    def alerts(self, *, since: str | None = None, round_id: int | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Alerts raised by `sagwan watch` (new events matching a watch rule), oldest first; `since` is an
+        ISO 8601 UTC time or date."""
+        with self._read() as conn:
+            return queries.find_alerts(conn, since=since, round_id=round_id, limit=limit)
+
+    def last_round(self) -> dict[str, Any] | None:
+        """The newest finished `sagwan watch` round, or None when the watcher never ran here."""
+        with self._read() as conn:
+            return queries.last_round(conn)
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
             return queries.get_document(conn, doc_id)

@@ -167,13 +167,7 @@ def flush_log(store: Any, path: Path) -> int:
 def list_alerts(store: Any, *, since: str | None = None, round_id: int | None = None, rule: str | None = None,
                 limit: int | None = None) -> list[dict[str, Any]]:
     """Alerts in the store, oldest first: `since` an ISO time (or date), `round_id` one round, `rule` one rule."""
-    q = select(watch_alerts.c.alert).order_by(watch_alerts.c.id)
-    if since:
-        q = q.where(watch_alerts.c.at >= since)
-    if round_id is not None:
-        q = q.where(watch_alerts.c.round_id == round_id)
-    with store.engine.connect() as conn:
-        rows = [json.loads(a) for (a,) in conn.execute(q)]
+    rows = store.alerts(since=since, round_id=round_id, limit=None if rule else limit)
     if rule:
         rows = [r for r in rows if rule in r.get("rules", [])]
     return rows[:limit] if limit is not None else rows

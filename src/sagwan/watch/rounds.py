@@ -205,7 +205,7 @@ class Watcher:
         return summary
 
     def _fail(self, summary: RoundSummary, source: str, reason: str) -> None:
-        log.warning("failed: %s: %s", source, reason)
+        log.info("failed: %s: %s", source, reason)   # info: the round's summary lists every failure
         summary.failed += 1
         summary.failures.append(Failure(source, reason))
         self.store.record_failure(source, reason)

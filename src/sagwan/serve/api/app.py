@@ -127,6 +127,17 @@ def create_app(store: Any) -> FastAPI:
             raise HTTPException(404, f"no document {doc_id}")
         return doc
 
+    @app.get("/api/alerts", tags=["store"])
+    def alerts(since: Annotated[str | None, Query(description="ISO 8601 UTC time or date; default: the start "
+                                                                 "of the last `sagwan watch` round")] = None,
+               limit: Annotated[int, Query(ge=1, le=5000)] = 200) -> dict[str, Any]:
+        """What `sagwan watch` flagged: new events matching a watch rule, raised since `since`."""
+        if not hasattr(store, "alerts"):   # a store without the watcher's tables
+            return {"since": since, "last_round": None, "alerts": []}
+        last = store.last_round()
+        since = since or (last["started_at"] if last else None)
+        return {"since": since, "last_round": last, "alerts": store.alerts(since=since, limit=limit)}
+
     @app.get("/api/timeline", tags=["analytics"])
     def timeline(by: By = "month", exclude_status: Excluded = None, attributed_to: Attributed = None,
                  date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, Any]:

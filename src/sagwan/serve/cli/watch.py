@@ -124,13 +124,13 @@ def alerts_cmd(db_url: str | None, since: str | None, round_id: int | None, rule
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("id", "at", "rules", "date", "type", "source", "target", "status", "first report",
-                  title=f"{len(rows)} alert(s)")
+    table = Table("id", "round", "rules", "event", "first report", title=f"{len(rows)} alert(s)")
     for a in rows:
         ev = a["event"]
         first = a["reports"][0] if a.get("reports") else {}
-        table.add_row(str(a["id"]), a["at"], ",".join(a["rules"]), ev.get("date") or "", ev["type"],
-                      ",".join(ev.get("source_countries") or ev.get("source") or []),
-                      ",".join(ev.get("target_countries") or ev.get("target") or []), ev["status"],
+        sides = [",".join(ev.get(f"{side}_countries") or ev.get(side) or []) for side in ("source", "target")]
+        pair = sides[0] + (" → " + sides[1] if sides[1] else "")
+        what = f"{ev['type']} {pair} {ev.get('date') or 'undated'} {ev['status']}"
+        table.add_row(str(a["id"]), str(a["round"]), ",".join(a["rules"]), what,
                       first.get("title") or first.get("source") or "")
     Console(soft_wrap=False).print(table)
