@@ -43,6 +43,7 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
         site: Site = self.server.site  # type: ignore[attr-defined]
         site.requests.append((self.path, {k.lower(): v for k, v in self.headers.items()}))
+        site.times.append((self.headers.get("Host", ""), time.monotonic()))
         route = site.routes.get(self.path)
         if route is None:
             self._send(404, b"not found", "text/plain", {})
@@ -93,6 +94,7 @@ class Site:
     def __init__(self):
         self.routes: dict[str, Route] = {"/robots.txt": Route(b"User-agent: *\nAllow: /\n", "text/plain")}
         self.requests: list[tuple[str, dict[str, str]]] = []
+        self.times: list[tuple[str, float]] = []   # (Host header, when) of each request
         self.modified: dict[str, int] = {}
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True

@@ -11,6 +11,20 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _site import Site  # noqa: E402
 
 
+def _store_fixtures():
+    """The store tests' fixtures (the PostgreSQL server), loaded under another name than `conftest`."""
+    import importlib.util
+
+    path = Path(__file__).parents[1] / "store" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("_store_conftest", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+pg_server = _store_fixtures().pg_server
+
+
 @pytest.fixture
 def site():
     with Site() as s:

@@ -170,3 +170,26 @@ def test_a_feed_of_5000_items_gives_a_bounded_round(site, tmp_path):
     assert n_items == 200 and summary.stored == 3
     assert any("5000 entries; read the first 200" in n for n in summary.notes)
     assert [p for p, _ in site.requests if p.startswith("/item/")] == ["/item/0", "/item/1", "/item/2"]
+
+
+def test_fetching_from_threads_keeps_each_host_to_its_rate(site):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sagwan.watch.config import Settings
+    from sagwan.watch.fetch import Fetcher
+
+    for i in range(3):
+        site.set(f"/p{i}", page(GOOD))
+    port = site.url.rsplit(":", 1)[1]
+    urls = [f"http://{host}:{port}/p{i}" for host in ("127.0.0.1", "localhost") for i in range(3)]
+    with Fetcher(Settings(rate=0.4, timeout=5)) as fetcher:
+        started = time.monotonic()
+        with ThreadPoolExecutor(6) as pool:
+            answers = list(pool.map(fetcher.get, urls))
+        elapsed = time.monotonic() - started
+    assert [a.status for a in answers] == [200] * 6
+    for host in ("127.0.0.1", "localhost"):
+        times = sorted(t for h, t in site.times if h.startswith(host) and h)
+        assert len(times) == 4   # robots.txt and three pages
+        assert all(b - a >= 0.38 for a, b in zip(times, times[1:], strict=False)), host
+    assert elapsed < 3 * 0.4 * 2   # the two hosts were asked side by side, not one after the other

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from _site import ARTICLES, DATE, LATER, page, publish, watch_list
 from sqlalchemy import select
 
@@ -141,3 +142,17 @@ def test_news_sitemaps_and_url_lists_are_read_newest_first(site, tmp_path):
         assert [s for s, _ in _docs(store)] == [site.url + "/news/kor-jpn", site.url + "/news/usa-prk-missile"]
         summary = Watcher(store, config).run_round()    # the article that waited comes next, listings not due
         assert (summary.listings, summary.stored, summary.waiting) == (0, 1, 0)
+
+
+@pytest.mark.postgres
+def test_rounds_and_alerts_on_postgresql(site, tmp_path, pg_server):
+    feed = publish(site, ["/news/prk-rus-talks", "/news/kor-jpn"])
+    config = watch_list(tmp_path, [{"url": feed}], [{"name": "prk-rus", "dyad": "PRK-RUS"}])
+    url = pg_server.new_database()
+    with open_store(url) as store:
+        first = Watcher(store, config).run_round()
+        second = Watcher(store, config, all_sources=True).run_round()
+        assert (first.stored, first.failed, second.stored, second.not_modified) == (2, 0, 0, 1)
+        assert first.alerts > 0 and second.alerts == 0
+        assert [a["round"] for a in store.alerts()] == [first.round] * first.alerts
+        assert store.last_round()["id"] == second.round

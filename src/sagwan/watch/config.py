@@ -56,6 +56,7 @@ class Settings:
     max_listed: int = 500          # entries read from one listing (the newest first)
     max_errors: int = 3            # failures in a row after which an article waits until its listing changes
     revisit: bool = False          # re-ask for listed articles already stored (conditional GET) every round
+    fetchers: int = 4              # with --workers/--scheduler: pages fetched at once (each host still one at a time)
     alert_log: str = "alerts.jsonl"
 
 

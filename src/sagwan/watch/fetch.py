@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -98,7 +99,8 @@ def decode_body(data: bytes, charset: str | None, where: str) -> tuple[str, str 
 
 
 class Fetcher:
-    """One HTTP client for a run: connection reuse, robots.txt and rate limits shared by every source."""
+    """One HTTP client for a round: connection reuse, robots.txt and rate limits shared by every source, and
+safe to use from several threads (httpx's client is; the per-host state here is locked)."""
 
     def __init__(self, settings: Settings, *, sleep: Callable[[float], None] = time.sleep,
                  clock: Callable[[], float] = time.monotonic, stopping: Callable[[], bool] = lambda: False):
@@ -109,7 +111,9 @@ class Fetcher:
         timeout = httpx.Timeout(settings.timeout)
         self.client = httpx.Client(headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
                                    timeout=timeout, follow_redirects=False, trust_env=False)
-        self.requests = 0
+        self.requests = 0                 # requests sent (counted under the host's lock)
+        self._locks: dict[tuple[str, str], threading.Lock] = {}
+        self._locks_lock = threading.Lock()
 
     def close(self) -> None:
         self.client.close()
@@ -122,19 +126,28 @@ class Fetcher:
 
     # -- politeness --------------------------------------------------------------------------------------
 
+    def _lock(self, kind: str, host: str) -> threading.Lock:
+        with self._locks_lock:
+            return self._locks.setdefault((kind, host), threading.Lock())
+
     def _wait_turn(self, host: str) -> None:
+        """Wait until `host` may be asked again. Threads fetching from one host queue here, so the rate
+        limit holds however many fetch at once; requests to different hosts do not wait for each other."""
         delay = self.settings.rate
         robots = self._robots.get(host)
         if isinstance(robots, RobotFileParser):
             crawl = robots.crawl_delay(self._agent())
             if crawl:
                 delay = max(delay, float(crawl))
-        last = self._last_request.get(host)
-        if last is not None:
-            wait = last + delay - self._clock()
-            if wait > 0:
-                self._sleep(wait)
-        self._last_request[host] = self._clock()
+        with self._lock("turn", host):
+            last = self._last_request.get(host)
+            if last is not None:
+                wait = last + delay - self._clock()
+                if wait > 0:
+                    self._sleep(wait)
+            self._last_request[host] = self._clock()
+            with self._locks_lock:
+                self.requests += 1
 
     def _agent(self) -> str:
         return self.settings.user_agent.split("/", 1)[0].split()[0] or "sagwan"
@@ -142,8 +155,9 @@ class Fetcher:
     def allowed(self, url: str) -> bool:
         """Whether the host's robots.txt lets our user agent fetch `url` (read once per host)."""
         host = host_of(url)
-        if host not in self._robots:
-            self._robots[host] = self._read_robots(host)
+        with self._lock("robots", host):   # one thread reads a host's robots.txt; the others wait for it
+            if host not in self._robots:
+                self._robots[host] = self._read_robots(host)
         robots = self._robots[host]
         if isinstance(robots, bool):
             return robots
@@ -155,7 +169,6 @@ class Fetcher:
             self._wait_turn(host_of(url))
             try:
                 with self.client.stream("GET", url) as r:
-                    self.requests += 1
                     if r.status_code in REDIRECTS and r.headers.get("location"):
                         url = urljoin(url, r.headers["location"])
                         continue
@@ -192,6 +205,8 @@ class Fetcher:
             if isinstance(answer, Fetched):
                 return answer
             target = urljoin(url, answer)
+            if not target.startswith(("http://", "https://")):
+                raise FetchError(seen[0], f"redirected to {target!r}, not a web address; not followed")
             if target in seen:
                 raise FetchError(seen[0], f"redirect loop ({' -> '.join(seen + [target])}); not followed")
             if len(seen) > s.max_redirects:
@@ -207,7 +222,6 @@ class Fetcher:
             wait: float | None = None
             try:
                 with self.client.stream("GET", url, headers=headers, timeout=httpx.Timeout(s.timeout)) as r:
-                    self.requests += 1
                     status = r.status_code
                     if status in REDIRECTS:
                         location = r.headers.get("location")

@@ -19,6 +19,7 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from itertools import islice
@@ -30,7 +31,7 @@ from sagwan.model import Failure, RawDocument
 from sagwan.store.engine import begin_write
 from sagwan.watch import alerts, state
 from sagwan.watch.config import Source, WatchConfig
-from sagwan.watch.fetch import LISTING_TYPES, PAGE_TYPES, Fetcher, text_of
+from sagwan.watch.fetch import LISTING_TYPES, PAGE_TYPES, Fetched, Fetcher, text_of
 from sagwan.watch.listings import parse_listing
 from sagwan.watch.urls import canonical_url, page_canonical
 
@@ -152,7 +153,7 @@ class Watcher:
         with self.store.engine.connect() as conn:
             for src in self.sources:
                 row = state.source_row(conn, src.url)
-                if state.pending_items(conn, src.url, 1):
+                if state.count_pending(conn, src.url, fresh=True):   # waiting for a place, not after failing
                     waits.append(src.settings.rate or 1.0)
                 elif row is None or not row["next_fetch_at"]:
                     waits.append(0.0)
@@ -263,10 +264,8 @@ class Watcher:
             for batch in _chunks(iter(work), CLUSTER_BATCH if cluster else 1):
                 pages: dict[str, _Page] = {}
                 raws = []
-                for src, item in batch:
-                    if self.stopping:
-                        break
-                    raw = self._fetch_page(fetcher, src, item, summary, pages)
+                for (src, item), answer in zip(batch, self._download(fetcher, batch, cluster), strict=False):
+                    raw = self._prepare(src, item, answer, summary, pages)
                     if raw is not None:
                         raws.append(raw)
                 for _, results in run(raws) if raws else ():
@@ -279,25 +278,54 @@ class Watcher:
                     summary.waiting += len(work) - done
                     return
 
-    def _fetch_page(self, fetcher: Fetcher, src: Source, item: dict[str, Any], summary: RoundSummary,
-                    pages: dict[str, _Page]) -> RawDocument | None:
-        when = state.now()
-        stored = item["document_id"] is not None
-        try:
-            fetched = fetcher.get(item["url"], etag=item["etag"] if stored else None,
-                                  last_modified=item["last_modified"] if stored else None, accept=PAGE_TYPES,
-                                  settings=src.settings)
-            summary.fetched += 1
-            body_hash = hashlib.sha256(fetched.body).hexdigest() if not fetched.not_modified else None
-            if fetched.not_modified or (stored and body_hash == item["body_hash"]):
-                with begin_write(self.store.engine) as conn:
-                    state.item_unchanged(conn, item["url"], when=when, etag=fetched.etag,
-                                         last_modified=fetched.last_modified)
-                summary.unchanged += 1
+    def _download(self, fetcher: Fetcher, batch: list[tuple[Source, dict[str, Any]]],
+                  at_once: bool) -> Iterator[tuple[Fetched, str, str | None] | InputError]:
+        """Each article's answer (with its decoded text) or the error, in batch order; none once stopping.
+
+        With `at_once` (a cluster extracts, so fetching is what a round waits for) several pages are
+        fetched together, from different hosts at the same time; the fetcher keeps one host's requests
+        `rate` seconds apart whatever the threads do."""
+
+        def one(job: tuple[Source, dict[str, Any]]) -> tuple[Fetched, str, str | None] | InputError | None:
+            src, item = job
+            if self.stopping:
                 return None
-            text, note = text_of(fetched)
-        except InputError as exc:
-            self._item_failed(src, item, exc.reason, summary)
+            stored = item["document_id"] is not None
+            try:
+                fetched = fetcher.get(item["url"], etag=item["etag"] if stored else None,
+                                      last_modified=item["last_modified"] if stored else None, accept=PAGE_TYPES,
+                                      settings=src.settings)
+                if fetched.not_modified or (stored and _digest(fetched.body) == item["body_hash"]):
+                    return fetched, "", None
+                return (fetched, *text_of(fetched))
+            except InputError as exc:
+                return exc
+
+        if at_once and self.config.settings.fetchers > 1:
+            with ThreadPoolExecutor(self.config.settings.fetchers, thread_name_prefix="sagwan-fetch") as pool:
+                answers = list(pool.map(one, batch))
+        else:
+            answers = map(one, batch)
+        for answer in answers:
+            if answer is None:
+                return
+            yield answer
+
+    def _prepare(self, src: Source, item: dict[str, Any], answer: tuple[Fetched, str, str | None] | InputError,
+                 summary: RoundSummary, pages: dict[str, _Page]) -> RawDocument | None:
+        """Book-keeping for one answer (in the round's thread): the raw document to extract, or None."""
+        when = state.now()
+        if isinstance(answer, InputError):
+            self._item_failed(src, item, answer.reason, summary)
+            return None
+        fetched, text, note = answer
+        summary.fetched += 1
+        body_hash = _digest(fetched.body) if not fetched.not_modified else None
+        if fetched.not_modified or (item["document_id"] is not None and body_hash == item["body_hash"]):
+            with begin_write(self.store.engine) as conn:
+                state.item_unchanged(conn, item["url"], when=when, etag=fetched.etag,
+                                     last_modified=fetched.last_modified)
+            summary.unchanged += 1
             return None
         if note:
             log.warning("%s: %s", fetched.url, note)
@@ -371,6 +399,10 @@ class Watcher:
             summary.stored += 1
         else:
             summary.unchanged += 1
+
+
+def _digest(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
 
 
 def _chunks(items: Iterator, size: int) -> Iterator[list]:

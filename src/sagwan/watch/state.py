@@ -114,9 +114,13 @@ def pending_items(conn: Connection, source_url: str, limit: int) -> list[dict[st
     return [dict(r) for r in conn.execute(q).mappings()]
 
 
-def count_pending(conn: Connection, source_url: str) -> int:
-    return conn.execute(select(func.count()).select_from(watch_items)
-                        .where(watch_items.c.source_url == source_url, watch_items.c.pending.is_(True))).scalar_one()
+def count_pending(conn: Connection, source_url: str, fresh: bool = False) -> int:
+    """Articles of a listing waiting to be fetched; `fresh`: only those that have not failed yet."""
+    q = (select(func.count()).select_from(watch_items)
+         .where(watch_items.c.source_url == source_url, watch_items.c.pending.is_(True)))
+    if fresh:
+        q = q.where(watch_items.c.errors == 0)
+    return conn.execute(q).scalar_one()
 
 
 def same_canonical(conn: Connection, canonical: str, url: str) -> dict[str, Any] | None:
