@@ -2,6 +2,7 @@
 
     SagwanError
     ├── InputError        a document cannot be read (missing, unreadable, binary, empty, too large)
+    │   └── FetchError    a URL cannot be fetched (refused by robots.txt, HTTP error, timeout, too large)
     ├── ConfigError       a setting or argument is not usable
     ├── ExtractionError   analysis of one document failed
     └── StoreError        the database cannot be opened, migrated or written
@@ -21,6 +22,15 @@ class InputError(SagwanError):
         self.source = source
         self.reason = reason
         super().__init__(f"{source}: {reason}")
+
+
+class FetchError(InputError):
+    """A URL could not be fetched. `retry_after` (seconds) is set when the site asked us to wait."""
+
+    def __init__(self, source: str, reason: str, retry_after: float | None = None, status: int | None = None):
+        self.retry_after = retry_after
+        self.status = status
+        super().__init__(source, reason)
 
 
 class ConfigError(SagwanError):

@@ -148,7 +148,18 @@ class Store:
             row = conn.execute(select(documents.c.coder, documents.c.language).where(documents.c.id == doc_id)).first()
         return row is not None and row[0] == coder_for(row[1])
 
-    def _add(self, rec: dict[str, Any], summary: IngestSummary, presegmented: list[str] | None = None) -> None:
+    def add_record(self, rec: dict[str, Any] | Prepared, summary: IngestSummary,
+                   also: Callable[[Any, str], None] | None = None) -> str | None:
+        """Store one record, counting it in `summary`; returns "new", "replaced", "unchanged", or None when it
+        was refused (the failure is recorded). `also(conn, status)` runs inside the record's own write
+        transaction, so whatever it writes (the watcher's item state) is committed with the record or not
+        at all."""
+        if isinstance(rec, Prepared):
+            return self._add(rec.record, summary, rec.segmented, also=also)
+        return self._add(rec, summary, also=also)
+
+    def _add(self, rec: dict[str, Any], summary: IngestSummary, presegmented: list[str] | None = None,
+             also: Callable[[Any, str], None] | None = None) -> str | None:
         source = rec.get("doc", {}).get("source", "?") if isinstance(rec, dict) else "?"
         try:
             writer.check_record(rec)
@@ -161,13 +172,15 @@ class Store:
                 segmented = writer.segment_quotes(rec)
             with self._write() as conn:
                 status = writer.write_record(conn, rec, segmented, digest)
+                if also is not None:
+                    also(conn, status)
         except StoreError as exc:  # the record itself is malformed: nothing was written
             self._failed(summary, Failure(source, str(exc)))
-            return
+            return None
         except (IntegrityError, DataError) as exc:
             reason = f"record rejected by the database ({str(exc.orig).splitlines()[0]}); check its ids and offsets"
             self._failed(summary, Failure(source, reason))
-            return
+            return None
         if status == "unchanged":
             summary.unchanged += 1
         else:
@@ -176,6 +189,7 @@ class Store:
                 summary.not_coded.append((source, rec["not_coded"].get("language") or ""))
             summary.events += len(rec.get("events", []))
             summary.quotes += len(rec.get("quotes", []))
+        return status
 
     def _failed(self, summary: IngestSummary, failure: Failure) -> None:
         log.warning("failed: %s", failure)
@@ -188,13 +202,15 @@ class Store:
                type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
                exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
                date_to: str | None = None, attributed_to: str | None = None,
-               limit: int | None = None, mentions: bool = True) -> list[dict[str, Any]]:
+               limit: int | None = None, mentions: bool = True,
+               ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
         """Chronicle events, oldest first (undated last), each with its parties, reports and attributions;
-        `mentions=False` leaves out the sentences (for counting and scoring over large stores)."""
+        `mentions=False` leaves out the sentences (for counting and scoring over large stores); `ids` keeps
+        only the events with these ids (what the watcher's alert rules look at)."""
         with self._read() as conn:
             return queries.find_events(conn, actor=actor, dyad=dyad, type=type, status=status,
                                        exclude_status=exclude_status, date_from=date_from, date_to=date_to,
-                                       attributed_to=attributed_to, limit=limit, mentions=mentions)
+                                       attributed_to=attributed_to, limit=limit, mentions=mentions, ids=ids)
 
     def event_page(self, *, limit: int, offset: int = 0, after: tuple[str | None, str] | None = None,
                    **filters: Any) -> dict[str, Any]:
@@ -231,6 +247,18 @@ class Store:
         """Canonical actors with their aliases and counts of mentions and documents, most mentioned first."""
         with self._read() as conn:
             return queries.find_actors(conn, kind=kind, name=name, limit=limit)
+
+    def alerts(self, *, since: str | None = None, round_id: int | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Alerts raised by `sagwan watch` (new events matching a watch rule), oldest first; `since` is an
+        ISO 8601 UTC time or date."""
+        with self._read() as conn:
+            return queries.find_alerts(conn, since=since, round_id=round_id, limit=limit)
+
+    def last_round(self) -> dict[str, Any] | None:
+        """The newest finished `sagwan watch` round, or None when the watcher never ran here."""
+        with self._read() as conn:
+            return queries.last_round(conn)
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         with self._read() as conn:

@@ -5,6 +5,7 @@ Every query has a total order (ties broken by ids), so SQLite and PostgreSQL giv
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -26,6 +27,8 @@ from sagwan.store.schema import (
     events,
     failures,
     quotes,
+    watch_alerts,
+    watch_rounds,
 )
 from sagwan.store.search import match_clause
 
@@ -76,8 +79,11 @@ def find_events(conn: Connection, *, actor: str | None = None, dyad: Sequence[st
                 type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
                 exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
                 date_to: str | None = None, attributed_to: str | None = None,
-                limit: int | None = None, mentions: bool = True) -> list[dict[str, Any]]:
+                limit: int | None = None, mentions: bool = True,
+                ids: Iterable[str] | None = None) -> list[dict[str, Any]]:
     q = select(events)
+    if ids is not None:
+        q = q.where(events.c.id.in_(list(ids)))
     if actor:
         q = q.where(_takes_part(actor))
     if dyad:
@@ -247,3 +253,24 @@ def summarise(conn: Connection) -> dict[str, Any]:
         "failures": n(failures), "by_type": by(events.c.type), "by_status": by(events.c.status),
         "coders": sorted(c for (c,) in conn.execute(select(documents.c.coder).distinct())),
     }
+
+
+def find_alerts(conn: Connection, *, since: str | None = None, round_id: int | None = None,
+                limit: int | None = None) -> list[dict[str, Any]]:
+    """The alerts `sagwan watch` raised (each as written to its log), oldest first."""
+    q = select(watch_alerts.c.alert).order_by(watch_alerts.c.id)
+    if since:
+        q = q.where(watch_alerts.c.at >= since)
+    if round_id is not None:
+        q = q.where(watch_alerts.c.round_id == round_id)
+    if limit is not None:
+        q = q.limit(limit)
+    return [json.loads(a) for (a,) in conn.execute(q)]
+
+
+def last_round(conn: Connection) -> dict[str, Any] | None:
+    """The newest finished watch round (id, started_at, finished_at), or None."""
+    row = conn.execute(select(watch_rounds.c.id, watch_rounds.c.started_at, watch_rounds.c.finished_at)
+                       .where(watch_rounds.c.finished_at.is_not(None)).order_by(watch_rounds.c.id.desc())
+                       .limit(1)).mappings().first()
+    return dict(row) if row else None

@@ -226,6 +226,65 @@ failures = Table(
     _coder(),
 )
 
+# The watcher's state (`sagwan watch`, migration 0004): what each listing and each article looked like when
+# last fetched, so a round asks sites only for what changed and a killed round resumes where it stopped.
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("url", Text, primary_key=True, comment="URL of the feed, sitemap or URL list"),
+    Column("kind", String(16), nullable=False, comment="feed | sitemap | urls"),
+    Column("etag", Text, comment="ETag of the last full answer, sent back as If-None-Match, or null"),
+    Column("last_modified", Text, comment="Last-Modified of the last full answer, sent back as If-Modified-Since"),
+    Column("last_fetch_at", String(32), comment="UTC time of the last request (ISO 8601), or null"),
+    Column("last_status", Integer, comment="HTTP status of the last answer, or null when none came"),
+    Column("last_ok_at", String(32), comment="UTC time of the last answer that could be read, or null"),
+    Column("last_error", Text, comment="why the last fetch failed, or null when it worked"),
+    Column("errors", Integer, nullable=False, comment="failures in a row (the backoff grows with them)"),
+    Column("next_fetch_at", String(32), comment="UTC time before which the source is not asked again, or null"),
+)
+
+watch_items = Table(
+    "watch_items", metadata,
+    Column("url", Text, primary_key=True, comment="canonical URL of the article as a listing gives it"),
+    Column("source_url", Text, nullable=False, index=True, comment="listing that gave the article"),
+    Column("seq", Integer, nullable=False, comment="position in that listing (0 first) when last listed"),
+    Column("listed_updated", Text, comment="update time the listing gives for the article, or null"),
+    Column("pending", Boolean, nullable=False, comment="true while the article waits to be fetched"),
+    Column("canonical", Text, comment="canonical URL the page names (or it was fetched at): the document source"),
+    Column("document_id", String(64), comment="id of the stored document made from it, or null"),
+    Column("body_hash", String(64), comment="hash of the page bytes last fetched, or null"),
+    Column("content_hash", String(64), comment="hash of the clean title and text last stored, or null"),
+    Column("etag", Text, comment="ETag of the page, or null"),
+    Column("last_modified", Text, comment="Last-Modified of the page, or null"),
+    Column("first_seen_at", String(32), nullable=False, comment="UTC time a listing first gave it"),
+    Column("fetched_at", String(32), comment="UTC time of the last fetch, or null"),
+    Column("stored_round", Integer, comment="watch round that last stored a version of it, or null"),
+    Column("replaced_keys", Text, comment="JSON list of the happenings the version it replaced reported, or null"),
+    Column("last_error", Text, comment="why the last fetch or extraction failed, or null"),
+    Column("errors", Integer, nullable=False, comment="failures in a row; at the limit it waits for a new listing"),
+)
+
+watch_rounds = Table(
+    "watch_rounds", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True, comment="round number"),
+    Column("started_at", String(32), nullable=False, comment="UTC time the round started"),
+    Column("finished_at", String(32), comment="UTC time it finished, or null while it is open (a killed round "
+                                              "is resumed by the next run)"),
+    Column("summary", Text, comment="JSON object of the round's counts, once finished"),
+)
+
+watch_alerts = Table(
+    "watch_alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True, comment="alert number"),
+    Column("round_id", Integer, nullable=False, index=True, comment="watch round that found the event"),
+    Column("event_id", String(32), nullable=False, comment="chronicle event the alert is about"),
+    Column("happening", Text, nullable=False, unique=True,
+           comment="type, dyad and dates of the event: one alert per happening, whatever its id becomes"),
+    Column("rules", Text, nullable=False, comment="JSON list of the names of the rules it matched"),
+    Column("at", String(32), nullable=False, comment="UTC time the alert was raised"),
+    Column("logged", Boolean, nullable=False, comment="true once it is in the JSON Lines alert log"),
+    Column("alert", Text, nullable=False, comment="the alert as written to the log (JSON object)"),
+)
+
 Index("ix_events_first_document", events.c.first_document_id)
 Index("ix_actors_first_document", actors.c.first_document_id)
 Index("ix_event_mentions_doc_event", event_mentions.c.document_id, event_mentions.c.local_event_id)

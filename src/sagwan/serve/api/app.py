@@ -21,6 +21,7 @@ from sagwan._version import __version__
 from sagwan.errors import ConfigError, SagwanError, StoreError, TimeLimitError
 from sagwan.serve.api.guards import CSP, DEFAULT_TIME_LIMIT, Guards, allowed_hosts
 from sagwan.serve.api.routes.actors import actors_router
+from sagwan.serve.api.routes.alerts import alerts_router
 from sagwan.serve.api.routes.documents import documents_router
 from sagwan.serve.api.routes.dyad import dyad_router
 from sagwan.serve.api.routes.events import events_router
@@ -37,7 +38,7 @@ __all__ = ["CSP", "create_app"]
 log = logging.getLogger(__name__)
 
 ROUTERS = (summary_router, events_router, quotes_router, actors_router, documents_router, timeline_router,
-           dyad_router, triangle_router, network_router, pages_router)
+           dyad_router, triangle_router, network_router, alerts_router, pages_router)
 
 
 def _validation_message(errors: Iterable[dict[str, Any]]) -> str:

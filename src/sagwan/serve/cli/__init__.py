@@ -29,6 +29,8 @@ COMMANDS = {
     "network": "sagwan.serve.cli.relations:network_cmd",
     "report": "sagwan.serve.cli.relations:report_cmd",
     "serve": "sagwan.serve.cli.relations:serve_cmd",
+    "watch": "sagwan.serve.cli.watch:watch_cmd",
+    "alerts": "sagwan.serve.cli.watch:alerts_cmd",
 }
 
 

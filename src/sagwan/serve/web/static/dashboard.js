@@ -236,7 +236,29 @@
     }).catch(function (err) { showError($("network"), err); });
   }
 
+  /* "New since …": the alerts of the last `sagwan watch` round; the panel stays hidden without a watcher. */
+  function showAlerts() {
+    api("alerts", {}).then(function (r) {
+      if (!r.last_round && !r.alerts.length) { return; }
+      $("alerts-panel").hidden = false;
+      $("alerts-since").textContent = r.since || "the start";
+      var ul = $("alerts");
+      r.alerts.forEach(function (a) {
+        var ev = a.event, first = (a.reports || [])[0] || {};
+        var li = el("li");
+        li.dataset.event = ev.id;
+        li.appendChild(el("span", "tag " + quadClass(ev), ev.type));
+        li.appendChild(document.createTextNode(" " + who(ev) + " · " + (ev.date || "undated") + " · " + ev.status +
+          " · " + a.rules.join(", ") + " · " + (first.title || first.source || "")));
+        li.addEventListener("click", function () { showEventIds([ev.id], "alert " + a.id); });
+        ul.appendChild(li);
+      });
+      if (!r.alerts.length) { ul.appendChild(el("li", "empty", "No new alerts.")); }
+    }).catch(function () {});
+  }
+
   function start() {
+    showAlerts();
     api("summary").then(function (s) {
       var shown = ["documents", "events", "quotes", "actors", "failures"];
       var parts = shown.filter(function (k) { return typeof s[k] === "number"; })
