@@ -20,7 +20,7 @@ KIWI_TAGS = (
     "XSA", "XSM", "XR", "SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SL", "SH", "SN", "SB", "UN",
     "W_URL", "W_EMAIL", "W_HASHTAG", "W_MENTION", "W_SERIAL",
 )
-KIWI_TAG = re.compile(r"(?<![A-Za-z0-9_])(?:" + "|".join(KIWI_TAGS) + r")(?![A-Za-z0-9_])")
+KIWI_TAG = re.compile(r"(?<![A-Za-z0-9_-])(?:" + "|".join(KIWI_TAGS) + r")(?![A-Za-z0-9_-])")  # not YYYY-MM-DD
 # stages whose sub-packages are one per language (sagwan.analyse.ko, sagwan.extract.en ...)
 LANGUAGE_STAGES = ("analyse", "extract")
 

@@ -14,6 +14,8 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
+from sagwan.extract.core import policy
+from sagwan.extract.core.merge import merge_reports
 from sagwan.extract.ko import lexicon
 from sagwan.extract.ko.arguments import TEMPORAL_NOUNS, Arg, SentenceReader
 from sagwan.extract.ko.quotes import Said, find_said
@@ -43,15 +45,9 @@ _PARTY_NOUNS = {"장관", "정상", "나라", "정부", "외교장관", "국방�
 _PARTIES = {"양자": 2, "양국": 2, "양측": 2, "쌍방": 2, "3국": 3, "삼국": 3, "3개국": 3,
             "장관들": 0, "정상들": 0, "대표들": 0}   # 0: the last group of two or more
 _IN_RETURN = ("보상", "대가", "대신", "반대급부")
-_COOPERATIVE_PROMISE = {"COOPERATE", "AID", "CONSULT", "SUPPORT"}
-_MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
 _STATUS_NOUNS = {"예정", "계획", "방침", "용의", "것", "수", "가능성", "준비", "의사", "의향", "전망", "의혹", "경우",
                  "보도", "주장", "관측", "설", "소문"}
 _PROMISES = {"약속", "다짐", "맹세", "서약"}   # what is promised is intended
-# what happened, what may happen, and what is said not to have happened are different happenings
-_REALITY = {"occurred": "real", "alleged": "real", "intended": "potential", "planned": "potential",
-            "expected": "potential", "proposed": "potential", "hypothetical": "potential", "denied": "denied"}
-_NEEDS_RECIPIENT = {"AID", "COOPERATE", "SANCTION", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"}
 
 
 @cache
@@ -584,28 +580,19 @@ class _Coder:
                     drafts[tr.index] = d
                 continue
             source, target = self._roles(rd, tr)
-            if tr.spec["type"] in _MUTUAL:
-                # one cannot meet or agree with oneself: a party named on both sides is a source
-                mine = {self.country(x) for x in source}
-                target = [x for x in target if self.country(x) not in mine]
+            # one cannot meet or agree with oneself: a party named on both sides is a source
+            target = policy.without_self(tr.spec["type"], source, target, self.country)
             fixed = tr.spec.get("target", "-")
             if fixed and fixed != "-" and fixed not in target:
                 target = [*target, fixed]
             status = self._status(rd, tr)
-            if tr.noun_args and status == "intended":
-                status = "expected"   # '방문이 재개될 것': nobody intends a noun; it is expected
-            if said is not None and status == "occurred":
-                status = {"assess": "alleged", "expect": "expected"}.get(said.stance, status)
-            etype = tr.spec["type"]
-            if etype in _COOPERATIVE_PROMISE and status in ("intended",) and etype != "CONSULT" and \
-                    tr.spec["frame"] != "receive":
-                etype = "AGREE"   # PLOVER codes a promise of future cooperation as AGREE
-            if etype == "AGREE" and status == "denied" and tr.spec["frame"] == "act":
-                etype, status = "REJECT", "occurred"   # not accepting an offer is rejecting it
+            if tr.noun_args:
+                status = policy.noun_status(status)   # '방문이 재개될 것': expected, not intended
+            if said is not None:
+                status = policy.reported_status(status, said.stance)
+            etype, status = policy.coded_type(tr.spec["type"], status, tr.spec["frame"])
             date = self._date(rd, tr, said, status)
-            if status == "occurred" and date is not None and self.doc.published and \
-                    date.value > self.doc.published[:len(date.value)]:
-                status = "planned"    # dated after the report: it has not happened yet
+            status = policy.dated_status(status, date.value if date else None, self.doc.published)
             draft = _Draft(etype, self._mode(rd, tr), source, target, date, status,
                            said.quote.speaker if said else None, sent, tr)
             drafts[tr.index] = draft
@@ -721,22 +708,9 @@ class _Coder:
                 self.pairs[start] = tuple(parties)
 
     def _merge(self) -> list[Event]:
-        """One event per happening: same type, compatible dyad and dates."""
-        events: list[_Draft] = []
-        for d in self.drafts:
-            same = next((e for e in reversed(events) if self._same(e, d)), None)
-            if same is None:
-                events.append(d)
-                continue
-            same.mentions.extend(d.mentions)
-            if not same.target and d.target:
-                same.target = d.target
-            if not same.source and d.source:
-                same.source = d.source
-            same.date = _better_date(same.date, d.date)
-            same.attributed_to = same.attributed_to or d.attributed_to
-        # PLOVER requires a recipient for these: without one the sentence did not say who got it
-        events = [d for d in events if d.target or d.type not in _NEEDS_RECIPIENT or d.trigger.passive]
+        """One event per happening (the core's merge rule), then the events PLOVER can code."""
+        events = merge_reports(self.drafts, self.country)
+        events = [d for d in events if policy.has_recipient(d.type, d.target, d.trigger.passive)]
         out = []
         table = _score_table()
         for n, d in enumerate(events, 1):
@@ -746,53 +720,6 @@ class _Coder:
                              location=None, status=d.status, attributed_to=d.attributed_to,
                              mentions=d.mentions, score=table.score(d.type, d.mode), quad=table.quad(d.type)))
         return out
-
-    def _same(self, a: _Draft, b: _Draft) -> bool:
-        if a.type != b.type or _REALITY[a.status] != _REALITY[b.status]:
-            return False
-        ca = ({self.country(x) for x in a.source} - {None}, {self.country(x) for x in a.target} - {None})
-        cb = ({self.country(x) for x in b.source} - {None}, {self.country(x) for x in b.target} - {None})
-        symmetric = a.type == "CONSULT"   # a meeting: either side may be named first
-
-        def fits(x, y):
-            return (x[0] == y[0] or not x[0] or not y[0]) and (x[1] == y[1] or not x[1] or not y[1])
-
-        # 'X와 Y는 합의했다' (both as sources) and 'X는 Y와 합의했다' (one on each side) are one happening
-        grouped = a.type in _MUTUAL and (not ca[1] or not cb[1]) and (ca[0] | ca[1]) == (cb[0] | cb[1])
-        if not (fits(ca, cb) or symmetric and fits(ca, (cb[1], cb[0])) or
-                symmetric and (ca[0] | ca[1]) == (cb[0] | cb[1]) or grouped):
-            return False
-        if not (ca[0] or ca[1]) or not (cb[0] or cb[1]):
-            return False
-        return _dates_fit(a.date, b.date)
-
-
-def _better_date(a: TimeExpr | None, b: TimeExpr | None) -> TimeExpr | None:
-    """The happening's own date over a report's date; the more precise; of report dates, the earliest."""
-    if a is None or b is None:
-        return a or b
-    if _weak(a) != _weak(b):
-        return b if _weak(a) else a
-    if _weak(a):
-        return a if a.value <= b.value else b
-    return b if len(b.value) > len(a.value) else a
-
-
-def _weak(d: TimeExpr | None) -> bool:
-    """A date taken from the report, not from the happening (see _Coder._date)."""
-    return d is not None and d.start < 0
-
-
-def _dates_fit(a: TimeExpr | None, b: TimeExpr | None) -> bool:
-    """Same day, or one inside the other's coarser precision; undated reports go together (a dated
-    and an undated report of the same kind may be two happenings, so they stay apart). A date that
-    only says when a report was made counts as undated here."""
-    if a is None or b is None:
-        return (a is None or _weak(a)) and (b is None or _weak(b))
-    if _weak(a) and _weak(b):
-        return True
-    x, y = a.value, b.value
-    return x.startswith(y) or y.startswith(x)
 
 
 @cache
