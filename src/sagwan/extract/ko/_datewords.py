@@ -6,12 +6,12 @@ The words themselves live in resources/ko/dates.json; this module only turns the
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date, timedelta
-from importlib import resources
 
-WORDS: dict = json.loads((resources.files("sagwan") / "resources" / "ko" / "dates.json").read_text(encoding="utf-8"))
+from sagwan import data
+
+WORDS: dict = data.read_json("ko/dates.json")
 
 GRACE = timedelta(days=WORDS["future_grace_days"])
 

@@ -27,7 +27,7 @@ from sagwan.extract.ko.chunks import (
 )
 from sagwan.model import Actor, Document, Mention, Sentence, Token
 
-_NOT_NAME_ENDINGS = tuple("부성청처원관실국소회측군당")
+_NOT_NAME_ENDINGS = tuple(sorted(lexicon.word_class("not_name_ending")))
 _NON_WORD = re.compile(r"[^\w]+")
 _EOJEOL = re.compile(r"[가-힣·ㆍ\-]+")
 _SEPARATOR = re.compile(r"[·ㆍ\-]")
@@ -578,10 +578,9 @@ class _Finder:
                     last_person = a
 
 
-# syllables of transliterated Western names that Korean given names almost never use
-_TRANSLITERATION = frozenset("클스트드크프즈르브그츠쉬")
-# Korean press glues these without a separator (한미, 남북, 북중, 한중일); others need one (러·우)
-_GLUED = frozenset("한남북미중러일")
+# syllable classes of resources/ko/words.tsv
+_TRANSLITERATION = lexicon.word_class("transliteration_syllable")
+_GLUED = lexicon.word_class("glued_abbreviation")
 
 
 def is_abbreviation_compound(form: str) -> bool:

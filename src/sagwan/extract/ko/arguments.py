@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sagwan.extract.ko import lexicon
 from sagwan.model import Actor, Document, Sentence
 
-_SUBJ = {"이", "가", "은", "는", "께서"}
-_SUBORDINATE_EC = {"면", "으면", "더라도", "어도", "아도", "려면", "으려면", "도록"}
-_CLAUSE_EC = {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "면서", "으면서", "자", "니까",
-              "으니까", "므로", "고서", "어도", "아도", "더라도", "면", "으면", "다가"}
+# word classes of resources/ko/words.tsv (what each is for is noted there)
+_SUBJ = lexicon.word_class("subject_particle")
+_SUBORDINATE_EC = lexicon.word_class("subordinate_ending")
+_CLAUSE_EC = lexicon.word_class("clause_ending")
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "EP")
-TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이후", "이전", "무렵"}
-_POSTPOSITIONAL = {"대하", "의하", "관하", "위하", "통하", "따르", "걸치", "비하", "대비하", "둘러싸"}
-_COMPLEMENT_NOUNS = {"가능성", "사실", "점", "것", "데", "의혹", "문제", "움직임", "행위", "조치", "계획", "시도"}
+TEMPORAL_NOUNS = lexicon.word_class("temporal_noun")
+_POSTPOSITIONAL = lexicon.word_class("postpositional_verb")
+_COMPLEMENT_NOUNS = lexicon.word_class("complement_noun")
 
 
 @dataclass

@@ -21,33 +21,26 @@ from sagwan.extract.ko.arguments import TEMPORAL_NOUNS, Arg, SentenceReader
 from sagwan.extract.ko.quotes import Said, find_said
 from sagwan.model import Actor, Document, Event, EventMention, Sentence, TimeExpr, Token
 
-_LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
-                "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현", "표하",
-                "표명", "전하", "보내", "조율", "격상", "개선", "연장", "부과", "발동", "마치"}
-_AGREEING = {"합의", "약속", "동의", "결정", "협의"}
-# '관계를 강화/발전/개선하다': ties made closer (cooperation between the two)
-_IMPROVE = {"강화", "발전", "개선", "격상", "심화", "확대", "긴밀"}
-# a message sent ('축전을 보냈다') is what the message says, not a transfer of goods
-_SEND = {"보내", "전하", "전달", "띄우"}
+# word classes of resources/ko/words.tsv (what each is for is noted there)
+_LIGHT_VERBS = lexicon.word_class("light_verb")
+_AGREEING = lexicon.word_class("agreeing")
+_IMPROVE = lexicon.word_class("improving")
+_SEND = lexicon.word_class("sending")
+# types a message sent (a congratulation, a protest) says: the message is the event, not aid
 _MESSAGES = {"SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"}
-# '군사회담을 제안했다': the noun event, proposed (status.tsv reads 제안/제의/제시 as proposed)
-_PROPOSE = {"제안", "제의", "제시"}
-# 'to have' a meeting or an agreement: 회담을 가졌다/갖고 (but not 거부권을 가진 'holding a veto')
-_HAVE = {"가지", "갖"}
-_EXPERIENCER = {"받", "당하", "겪", "직면"}   # noun event + 을 받다: the subject undergoes it
-_HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협정", "조약", "문제", "회의", "제안", "제의", "계획",
-               "구상", "움직임", "의사", "의지"}
-# '정상회담이 열렸다': a noun event and a verb of happening
-_HAPPEN = {"열리", "이어지", "이루어지", "이뤄지", "개최되", "진행되", "시작되", "계속되", "성사되", "있", "재개되"}
-_NUMBER_WORDS = {"두": 2, "양": 2, "세": 3}
-_PARTY_NOUNS = {"장관", "정상", "나라", "정부", "외교장관", "국방장관", "대표", "국가"}
-# words that stand for the parties of the last event with that many sides ('양국은', '3국 장관은')
-_PARTIES = {"양자": 2, "양국": 2, "양측": 2, "쌍방": 2, "3국": 3, "삼국": 3, "3개국": 3,
-            "장관들": 0, "정상들": 0, "대표들": 0}   # 0: the last group of two or more
-_IN_RETURN = ("보상", "대가", "대신", "반대급부")
-_STATUS_NOUNS = {"예정", "계획", "방침", "용의", "것", "수", "가능성", "준비", "의사", "의향", "전망", "의혹", "경우",
-                 "보도", "주장", "관측", "설", "소문"}
-_PROMISES = {"약속", "다짐", "맹세", "서약"}   # what is promised is intended
+_PROPOSE = lexicon.word_class("proposing")
+_HAVE = lexicon.word_class("having")
+_EXPERIENCER = lexicon.word_class("undergoing")
+_HEAD_NOUNS = lexicon.word_class("head_noun")
+_HAPPEN = lexicon.word_class("happening")
+_NUMBER_WORDS = {w: n for n in (2, 3) for w in lexicon.word_class(f"number_{n}")}
+_PARTY_NOUNS = lexicon.word_class("party_noun")
+# words that stand for the parties of the last event with that many sides; 0: the last group of two or more
+_PARTIES = {w: n for n, cls in ((2, "parties_2"), (3, "parties_3"), (0, "parties_any"))
+            for w in lexicon.word_class(cls)}
+_IN_RETURN = lexicon.word_class("in_return")
+_STATUS_NOUNS = lexicon.word_class("status_noun")
+_PROMISES = lexicon.word_class("promise")
 
 
 @cache
