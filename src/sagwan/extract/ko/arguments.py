@@ -7,8 +7,7 @@ The event coder (events.py) reads who acts on whom from these: the subject (이/
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from sagwan.extract.core.protocol import Argument
 from sagwan.extract.ko import lexicon
 from sagwan.model import Actor, Document, Sentence
 
@@ -22,16 +21,10 @@ _POSTPOSITIONAL = lexicon.word_class("postpositional_verb")
 _COMPLEMENT_NOUNS = lexicon.word_class("complement_noun")
 
 
-@dataclass
-class Arg:
-    actor: Actor
-    index: int          # token index of the mention's first morpheme
-    marker: str         # SUBJ OBJ TO TOWARD FROM WITH ABOUT OF BY AT BARE MOD
-    group: int = 0      # coordinated actors ("북한 및 중국과", "워싱턴, 서울, 도쿄") share a group
-    pred: int = -1      # index of the first predicate morpheme after the phrase
-    particle: int = -1  # index of the case particle that closes its phrase
-    subordinate: bool = False  # its predicate heads a conditional or concessive clause (-면, -더라도)
-    relative: bool = False  # that predicate closes a relative clause ('러시아 측이 제시한 원조')
+# An actor with the marker of its phrase (sagwan.model.Marker), as the core's frames read it:
+# coordinated actors ("북한 및 중국과", "워싱턴, 서울, 도쿄") share a group; `particle` is the case particle
+# that closes the phrase; `relative` when its predicate closes a relative clause ('러시아 측이 제시한 원조').
+Arg = Argument
 
 
 class SentenceReader:
@@ -236,6 +229,10 @@ class SentenceReader:
         # '…다친 데 대해', '…한 것에 대해': a clause made a noun, the complement of the predicate
         return n + 1 < len(toks) and toks[n].form == "에" and toks[n + 1].form == "대하" and \
             toks[n - 1].form in ("데", "것", "점")
+
+    def arguments(self) -> list[Arg]:
+        """Every actor of the sentence with its marker (the core's ClauseReader protocol)."""
+        return self.args
 
     def args_between(self, lo: int, hi: int) -> list[Arg]:
         return [a for a in self.args if lo <= a.index < hi]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from sagwan.extract.core import policy
+from sagwan.extract.core.frames import PASSIVE_AGENT, marked, with_markers
 from sagwan.extract.core.merge import merge_reports
 from sagwan.extract.ko import lexicon
 from sagwan.extract.ko.arguments import TEMPORAL_NOUNS, Arg, SentenceReader
@@ -350,7 +351,7 @@ class _Coder:
             source = [Arg(speaker, tr.index, "SUBJ", -1)]
         target: list[Arg] = []
         if frame == "meet":
-            target = [a for a in args if a.marker == "WITH"] or [a for a in args if a.marker == "TO"]
+            target = marked(args, "meet")
             if not target and not tr.nominal and source:
                 # '김정은 위원장과 … 유지하고 있다며 다시 만날 수 있다': the partner named in an earlier clause
                 target = [a for a in rd.args_between(0, lo) if a.marker == "WITH" and inside(a)][-1:]
@@ -369,20 +370,19 @@ class _Coder:
                 source, target = source[:1], source[1:]   # '양자는 … 회담했다', 'X와 Y는 만났다'
             return ids(source), [x for x in ids(target) if x not in ids(source)]
         elif frame == "visit":
-            target = [a for a in args if a.marker in ("OBJ", "TO")] or near
+            target = marked(args, "visit") or near
             if not source and of:
                 source = self._last_group(of, rd.args)
         elif frame == "give":
-            target = [a for a in args if a.marker in ("TO", "TOWARD")] or \
+            target = marked(args, "give") or \
                 (near if tr.nominal or tr.noun_args else [a for a in of if a.particle < tr.index][-1:])
             if not source and of:
                 source = self._last_group(of, rd.args)
         elif frame == "receive":
-            giver = [a for a in args if a.marker == "FROM"]
+            giver = marked(args, "receive")
             return ids(giver), ids(source)
         else:
-            target = [a for a in args if a.marker == "ABOUT"] or [a for a in args if a.marker == "OBJ"] or \
-                [a for a in args if a.marker == "TO"] or (near if tr.nominal or tr.noun else [])
+            target = marked(args, "act") or (near if tr.nominal or tr.noun else [])
             if not target and not tr.nominal:
                 target = self._clause_object(rd, tr, args) or self._said_subject(rd, tr)
             if not target:
@@ -391,7 +391,7 @@ class _Coder:
             if not source and of and (tr.nominal or tr.noun_args):
                 source = self._last_group(of, rd.args)
         if tr.passive and frame == "act":
-            by = [a for a in args if a.marker == "BY"]
+            by = with_markers(args, PASSIVE_AGENT)
             return ids(by), ids(source)
         source_ids = ids(source)
         return source_ids, [x for x in ids(self._last_group(target, rd.args)) if x not in source_ids]
