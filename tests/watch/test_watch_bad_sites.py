@@ -193,3 +193,22 @@ def test_fetching_from_threads_keeps_each_host_to_its_rate(site):
         assert len(times) == 4   # robots.txt and three pages
         assert all(b - a >= 0.38 for a, b in zip(times, times[1:], strict=False)), host
     assert elapsed < 3 * 0.4 * 2   # the two hosts were asked side by side, not one after the other
+
+
+def test_an_unreadable_robots_txt_means_nothing_is_fetched_from_that_site(site, tmp_path):
+    site.set("/robots.txt", "down", status=503, ctype="text/plain")
+    feed = publish(site, [GOOD])
+    config = watch_list(tmp_path, [{"url": feed}])
+    with open_store(str(tmp_path / "c.db")) as store:
+        summary = Watcher(store, config).run_round()
+    assert summary.stored == 0
+    assert "robots.txt answered HTTP 503: nothing is fetched from this site" in summary.failures[0].reason
+    assert [p for p, _ in site.requests] == ["/robots.txt"]
+
+
+def test_requests_go_through_the_configured_proxy(site, tmp_path):
+    config = watch_list(tmp_path, [{"url": "http://news.invalid/rss.xml"}], proxy=site.url, retries=0)
+    with open_store(str(tmp_path / "c.db")) as store:
+        summary = Watcher(store, config).run_round()
+    assert summary.failed == 1     # the "proxy" answers 404 for everything
+    assert [p for p, _ in site.requests] == ["http://news.invalid/robots.txt", "http://news.invalid/rss.xml"]
