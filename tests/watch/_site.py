@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -88,6 +89,16 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that closes a kept-alive connection (as the watcher does after an answer it does not
+        read to the end) is no error worth a traceback."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class Site:
     """`with Site() as site:` serves `site.routes` at `site.url`."""
 
@@ -96,8 +107,7 @@ class Site:
         self.requests: list[tuple[str, dict[str, str]]] = []
         self.times: list[tuple[str, float]] = []   # (Host header, when) of each request
         self.modified: dict[str, int] = {}
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self._server.daemon_threads = True
+        self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.site = self  # type: ignore[attr-defined]
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)

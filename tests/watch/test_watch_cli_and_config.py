@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sys
@@ -95,6 +96,12 @@ def test_watch_once_prints_the_round_and_exits(site, tmp_path):
     assert {h["user-agent"] for _, h in site.requests} == {"t/1"}
     res = CliRunner().invoke(cli, ["watch", "--once", "--config", str(path), "--db", db])
     assert "round 2: 0 listing(s) read (0 not modified, 2 not due)" in res.stderr
+    res = CliRunner().invoke(cli, ["watch", "status", "--db", db, "--format", "jsonl"])
+    status = {row["url"]: row for row in map(json.loads, res.stdout.splitlines())}
+    assert (status[feed]["errors"], status[feed]["stored"], status[feed]["last_status"]) == (0, 1, 200)
+    missing = status[site.url + "/missing.xml"]
+    assert (missing["errors"], missing["last_status"], missing["articles"]) == (1, 404, 0)
+    assert missing["next_fetch_at"] > missing["last_fetch_at"]
 
 
 def test_sigterm_stops_after_the_document_in_hand_and_the_next_run_finishes(site, tmp_path):

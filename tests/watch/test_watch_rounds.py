@@ -156,3 +156,28 @@ def test_rounds_and_alerts_on_postgresql(site, tmp_path, pg_server):
         assert first.alerts > 0 and second.alerts == 0
         assert [a["round"] for a in store.alerts()] == [first.round] * first.alerts
         assert store.last_round()["id"] == second.round
+
+
+def test_atom_feeds_and_last_modified_alone(site, tmp_path):
+    path = "/news/chn-aid"
+    site.set(path, page(path), validators=False, headers={"Last-Modified": "Mon, 20 May 2024 05:00:00 GMT"})
+    atom = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>가상통신</title>'
+            f'<id>urn:x</id><updated>2024-05-20T05:00:00Z</updated><entry><title>식량 지원</title>'
+            f'<link rel="alternate" href="{site.url}{path}"/><id>urn:x:1</id><updated>2024-05-20T05:00:00Z</updated>'
+            '</entry></feed>')
+    site.set("/atom.xml", atom, ctype="application/atom+xml")
+    config = watch_list(tmp_path, [{"url": site.url + "/atom.xml", "revisit": True}])
+    with open_store(str(tmp_path / "c.db")) as store:
+        assert Watcher(store, config).run_round().stored == 1
+        again = Watcher(store, config, all_sources=True).run_round()
+    assert (again.stored, again.unchanged) == (0, 1)   # answered in full, but the same bytes: nothing rewritten
+    asked = site.asked(path)
+    assert asked[1]["if-modified-since"] == "Mon, 20 May 2024 05:00:00 GMT" and "if-none-match" not in asked[1]
+
+
+def test_retry_after_in_seconds_or_as_a_date():
+    from sagwan.watch.fetch import retry_after
+
+    assert retry_after("120") == 120.0
+    assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480 - 60) == 60.0
+    assert retry_after("soon") is None and retry_after(None) is None

@@ -58,6 +58,7 @@ class Settings:
     revisit: bool = False          # re-ask for listed articles already stored (conditional GET) every round
     fetchers: int = 4              # with --workers/--scheduler: pages fetched at once (each host still one at a time)
     alert_log: str = "alerts.jsonl"
+    proxy: str = ""                # http://host:port to send every request through; empty: straight to the sites
 
 
 # the options a [[source]] entry may override
@@ -129,6 +130,9 @@ def _settings(table: dict[str, Any], base: Settings, where: str, allowed: tuple[
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
                 raise ConfigError(f"{where} {key}: give a number of 0 or more, not {value!r}")
             value = kind(value)
+        elif key == "proxy":
+            if not isinstance(value, str) or (value and not re.match(r"^https?://[^/\s]+", value)):
+                raise ConfigError(f"{where} proxy: give an http:// or https:// address, or \"\" for none")
         elif not isinstance(value, str) or not value.strip():
             raise ConfigError(f"{where} {key}: give a non-empty text, not {value!r}")
         values[known[key].name] = value

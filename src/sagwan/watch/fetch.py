@@ -108,9 +108,11 @@ safe to use from several threads (httpx's client is; the per-host state here is 
         self._sleep, self._clock, self._stopping = sleep, clock, stopping
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, RobotFileParser | bool] = {}
+        self._robots_problem: dict[str, str] = {}   # host -> why its robots.txt could not be read
         timeout = httpx.Timeout(settings.timeout)
         self.client = httpx.Client(headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
-                                   timeout=timeout, follow_redirects=False, trust_env=False)
+                                   timeout=timeout, follow_redirects=False, trust_env=False,
+                                   proxy=settings.proxy or None)
         self.requests = 0                 # requests sent (counted under the host's lock)
         self._locks: dict[tuple[str, str], threading.Lock] = {}
         self._locks_lock = threading.Lock()
@@ -175,15 +177,18 @@ safe to use from several threads (httpx's client is; the per-host state here is 
                     if 400 <= r.status_code < 500:
                         return True        # no robots.txt: everything is allowed
                     if r.status_code >= 300:
+                        self._robots_problem[host] = f"answered HTTP {r.status_code}"
                         log.warning("%s: HTTP %d; fetching nothing from %s for now", url, r.status_code, host)
                         return False
                     body = self._read(r, url, ROBOTS_MAX_BYTES, time.monotonic())
             except (httpx.HTTPError, FetchError) as exc:
+                self._robots_problem[host] = f"could not be read ({type(exc).__name__})"
                 log.warning("%s: unreachable (%s); fetching nothing from %s for now", url, exc, host)
                 return False
             parser = RobotFileParser(url)
             parser.parse(body.decode("utf-8", errors="replace").splitlines())
             return parser
+        self._robots_problem[host] = "redirects too often"
         return False
 
     # -- fetching ----------------------------------------------------------------------------------------
@@ -200,7 +205,9 @@ safe to use from several threads (httpx's client is; the per-host state here is 
         seen = [url]
         while True:
             if not self.allowed(url):
-                raise FetchError(url, "robots.txt of the site disallows it for our user agent; not fetched")
+                why = self._robots_problem.get(host_of(url))
+                raise FetchError(url, f"robots.txt {why}: nothing is fetched from this site until the next round"
+                                 if why else "robots.txt of the site disallows it for our user agent; not fetched")
             answer = self._get_once(url, headers, accept, s)
             if isinstance(answer, Fetched):
                 return answer

@@ -226,8 +226,14 @@ class Watcher:
             listing = None
             if not fetched.not_modified:
                 text = text_of(fetched)[0] if src.kind == "urls" else None
-                listing = parse_listing(src.kind, fetched.body, text, src.url, src.settings.max_listed,
-                                        fetched.headers.get("content-type"))
+                try:
+                    listing = parse_listing(src.kind, fetched.body, text, src.url, src.settings.max_listed,
+                                            fetched.headers.get("content-type"))
+                except InputError:
+                    raise
+                except Exception as exc:  # a parser's own failure on odd input: one listing must not stop a round
+                    log.debug("parsing %s failed", src.url, exc_info=True)
+                    raise InputError(src.url, f"could not be parsed ({type(exc).__name__}: {exc})") from exc
         except InputError as exc:   # FetchError too
             with begin_write(self.store.engine) as conn:
                 wait = state.listing_failed(conn, src.url, src.kind, when=when, interval=src.settings.interval,
@@ -237,7 +243,7 @@ class Watcher:
             return
         if listing is not None and listing.note:
             summary.notes.append(f"{src.url}: {listing.note}")
-            log.warning("%s: %s", src.url, listing.note)
+            log.info("%s: %s", src.url, listing.note)   # info: the round's summary shows the notes
         with begin_write(self.store.engine) as conn:
             summary.new_items += state.listing_read(
                 conn, src.url, src.kind, when=when, interval=src.settings.interval, status=fetched.status,

@@ -105,6 +105,21 @@ def listing_failed(conn: Connection, url: str, kind: str, *, when: datetime, int
     return wait
 
 
+def sources_status(conn: Connection) -> list[dict[str, Any]]:
+    """Every listing the watcher has asked, with its articles' counts (what `sagwan watch status` shows)."""
+    counts: dict[str, dict[str, int]] = {}
+    q = (select(watch_items.c.source_url, watch_items.c.pending, watch_items.c.document_id.is_not(None),
+                func.count()).group_by(watch_items.c.source_url, watch_items.c.pending,
+                                       watch_items.c.document_id.is_not(None)))
+    for source_url, pending, has_document, n in conn.execute(q):
+        c = counts.setdefault(source_url, {"articles": 0, "pending": 0, "stored": 0})
+        c["articles"] += n
+        c["pending"] += n if pending else 0
+        c["stored"] += n if has_document else 0
+    rows = conn.execute(select(watch_sources).order_by(watch_sources.c.url)).mappings()
+    return [{**dict(r), **counts.get(r["url"], {"articles": 0, "pending": 0, "stored": 0})} for r in rows]
+
+
 # -- items -------------------------------------------------------------------------------------------------
 
 

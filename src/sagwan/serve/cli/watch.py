@@ -102,6 +102,32 @@ def watch_add_cmd(url: str, config_path: Path, kind: str | None, outlet: str | N
     click.echo(f"sagwan: watching {source.url} ({source.kind}) in {config_path}", err=True)
 
 
+@watch_cmd.command("status")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def watch_status_cmd(db_url: str | None, fmt: str) -> None:
+    """Each listing's last fetch, answer, errors in a row, next fetch and articles (listed, waiting, stored)."""
+    from sagwan.serve.api.source import open_existing
+    from sagwan.watch.state import sources_status
+
+    with open_existing(db_url) as store, store.engine.connect() as conn:
+        rows = sources_status(conn)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("listing", "last fetch", "answer", "errors", "next fetch", "articles", "waiting", "stored",
+                  "last error", title=f"{len(rows)} listing(s)")
+    for r in rows:
+        table.add_row(r["url"], r["last_fetch_at"] or "", str(r["last_status"] or ""), str(r["errors"]),
+                      r["next_fetch_at"] or "", str(r["articles"]), str(r["pending"]), str(r["stored"]),
+                      r["last_error"] or "")
+    Console(soft_wrap=False).print(table)
+
+
 @click.command("alerts")
 @db_option
 @click.option("--since", metavar="TIME", default=None, help="Raised at or after this UTC time or date (ISO 8601).")
