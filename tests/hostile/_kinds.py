@@ -119,11 +119,12 @@ def _many_quotes(n: int) -> str:
 
 KINDS: dict[str, tuple[Maker, str]] = {
     # --- inputs that used to stall a batch: now over a size budget, at once
-    "sentence repeated 4k times in one paragraph": (lambda f: _write(f, "rep.txt", SENTENCE * 4000),
-                                                   "too long"),
+    "sentence repeated 2k times in one paragraph": (lambda f: _write(f, "rep.txt", SENTENCE * 2000),
+                                                   "sentences in one paragraph"),
     "sentence repeated 16k times on 16k lines": (lambda f: _write(f, "lines.txt", (SENTENCE + "\n") * 16000),
-                                                "too long"),
-    "2,000 quotation pairs in one sentence": (lambda f: _write(f, "quotes.txt", _many_quotes(2000)), "too long"),
+                                                "characters (the budget is"),
+    "2,000 quotation pairs in one sentence": (lambda f: _write(f, "quotes.txt", _many_quotes(2000)),
+                                              "quotations in one paragraph"),
     "400k-character document": (lambda f: _write(f, "long.txt", (SENTENCE * 14 + "\n") * 1000), "too long"),
     "5 MB article on one line": (lambda f: _write(f, "one-line.txt", SENTENCE * 70000), "too long"),
     "file over --max-bytes (default 20 MB)": (lambda f: _write(f, "huge.txt", b"a" * (21 * 1024 * 1024)),
