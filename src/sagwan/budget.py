@@ -30,11 +30,14 @@ from sagwan.errors import ConfigError, ExtractionError
 DEFAULT_SECONDS = 120.0
 DEFAULT_MAX_CHARS = 1_000_000
 DEFAULT_MAX_PARAGRAPH_SENTENCES = 1_000
+DEFAULT_MAX_PARAGRAPH_QUOTES = 500
 ENV = {"seconds": "SAGWAN_TIME_BUDGET", "max_chars": "SAGWAN_MAX_CHARS",
-       "max_paragraph_sentences": "SAGWAN_MAX_PARAGRAPH_SENTENCES"}
+       "max_paragraph_sentences": "SAGWAN_MAX_PARAGRAPH_SENTENCES",
+       "max_paragraph_quotes": "SAGWAN_MAX_PARAGRAPH_QUOTES"}
 
 # a sentence ends with a full stop (or ?!…) and a space, quote or end of paragraph
 _SENTENCE_END = re.compile(r"[.!?。…](?=[\s\"”’'」』)\]]|$)")
+_QUOTE_MARK = re.compile(r"[\"“”「」『』]")
 
 
 class OverTime(BaseException):  # noqa: N818 - not an Exception: the extractors' `except Exception` must not eat it
@@ -50,6 +53,7 @@ class Budget:
     seconds: float | None = DEFAULT_SECONDS          # None: no time limit
     max_chars: int = DEFAULT_MAX_CHARS
     max_paragraph_sentences: int = DEFAULT_MAX_PARAGRAPH_SENTENCES
+    max_paragraph_quotes: int = DEFAULT_MAX_PARAGRAPH_QUOTES      # quotation pairs: each is matched to a cue
 
     @classmethod
     def from_env(cls) -> Budget:
@@ -75,12 +79,16 @@ def check_size(text: str, budget: Budget) -> None:
         raise OverBudget(f"too long: {len(text)} characters (the budget is {budget.max_chars}; "
                          f"raise it with {ENV['max_chars']})")
     for paragraph in text.split("\n"):
-        if len(paragraph) // 2 < budget.max_paragraph_sentences:
-            continue  # too short to hold that many sentences: not worth counting
+        if len(paragraph) // 2 < min(budget.max_paragraph_sentences, 2 * budget.max_paragraph_quotes):
+            continue  # too short to hold that many sentences or quotes: not worth counting
         n = len(_SENTENCE_END.findall(paragraph))
         if n > budget.max_paragraph_sentences:
             raise OverBudget(f"too long: {n} sentences in one paragraph (the budget is "
                              f"{budget.max_paragraph_sentences}; raise it with {ENV['max_paragraph_sentences']})")
+        n = len(_QUOTE_MARK.findall(paragraph)) // 2
+        if n > budget.max_paragraph_quotes:
+            raise OverBudget(f"too long: {n} quotations in one paragraph (the budget is "
+                             f"{budget.max_paragraph_quotes}; raise it with {ENV['max_paragraph_quotes']})")
 
 
 @contextmanager

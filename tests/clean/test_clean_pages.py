@@ -59,3 +59,17 @@ def test_every_page_has_one_paragraph_per_line_and_no_blank_lines(page):
 def test_the_record_carries_the_metadata_in_doc(page):
     rec = page("ko_newspaper.txt").to_record()
     assert rec["doc"]["outlet"] == "한빛통신" and rec["doc"]["byline"]
+
+
+def test_portal_and_wire_furniture_leaves_the_body(page):
+    """기사승인, a caption with its wire credit, an inline photo credit, a reporter's e-mail glued to the last
+    paragraph, 기사모아보기, a 무단전재 footer variant and a related-article list all go; the article stays."""
+    doc = page("ko_portal.txt")
+    assert doc.title == "라오스·캄보디아, 메콩강 수자원 공동위원회 재가동 합의"
+    assert doc.published == "2024-06-12"
+    assert doc.text.splitlines() == [
+        "라오스와 캄보디아가 12일 비엔티안에서 외교장관 회담을 열고 "
+        "메콩강 수자원 공동위원회를 다시 가동하기로 합의했다.",
+        "두 장관은 하류 지역의 가뭄 대책을 함께 마련하기로 했다고 밝혔다.",
+        "캄보디아 외교장관은 \"댐 방류 정보를 제때 나누는 것이 핵심\"이라고 말했다.",
+    ]

@@ -116,3 +116,37 @@ def test_byline_rules_are_data_with_a_note_for_each():
     rows = read_tsv("bylines.tsv")
     assert {r[0] for r in rows} == {"prefix", "line"}
     assert all(len(r) == 3 and r[2].strip() for r in rows)
+
+
+# A furniture phrase on a line that also holds article text: the phrase goes, the text stays.
+PHRASES = [
+    ("필리핀과 베트남은 해양 협력 각서에 서명했다. 양국은 핫라인을 열기로 했다. 무단 전재 및 재배포 금지",
+     "필리핀과 베트남은 해양 협력 각서에 서명했다. 양국은 핫라인을 열기로 했다."),
+    ("양국은 핫라인을 열기로 했다. <ⓒ동해일보 무단전재-재배포 금지>", "양국은 핫라인을 열기로 했다."),
+    ("양국은 핫라인을 열기로 했다. 무단복제 및 배포 금지.", "양국은 핫라인을 열기로 했다."),
+    ("양국은 핫라인을 열기로 했다. [로이터=뉴시스]", "양국은 핫라인을 열기로 했다."),
+    ("양국은 핫라인을 열기로 했다. (사진=외교부 제공)", "양국은 핫라인을 열기로 했다."),
+    ("양국은 핫라인을 열기로 했다고 밝혔다. 김동해 특파원 kim.dh@example.org", "양국은 핫라인을 열기로 했다고 밝혔다."),
+]
+
+
+@pytest.mark.parametrize(("line", "kept"), PHRASES)
+def test_a_furniture_phrase_is_cut_from_a_line_of_text(line, kept):
+    assert _body([line, BODY_KO[1]]) == [kept, BODY_KO[1]]
+
+
+@pytest.mark.parametrize("line", [
+    "정부는 재배포 금지 조항을 두었다.", "양측은 무단 전재를 금지하는 협정에 서명했다.",
+    "문의는 press@example.org 로 하면 된다고 밝혔다.", "AFP=연합뉴스 보도에 따르면 회담이 열렸다.",
+    "사진 촬영은 허용되지 않았다.", "▲ 표시는 증가를 뜻한다.",
+])
+def test_a_sentence_that_only_mentions_furniture_words_stays(line):
+    assert line in _body([BODY_KO[0], line, BODY_KO[1]])
+
+
+@pytest.mark.parametrize("line", [
+    "홍길동 기자 기사모아보기", "이 기자의 다른 기사 보기", "관련기사 더보기", "[연관뉴스]", "무단전재 및 재배포금지",
+    "<한빛일보 무단 전재 및 재배포, AI 학습 및 활용 금지>", "▲ 회담장에 들어서는 두 장관. (사진=외교부 제공)",
+])
+def test_portal_furniture_lines_leave_the_body(line):
+    assert _body([BODY_KO[0], line, BODY_KO[1]]) == BODY_KO

@@ -24,9 +24,11 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SENTENCE_END = re.compile(r"(?:[.!?。…]|다)[\"”’'」』)\]]*$")
 # Headlines do not end in a full stop, even when they end in 다 ("…방문했다").
 _FULL_STOP = re.compile(r"[.!?。][\"”’'」』)\]]*$")
+_WORD = re.compile(r"\w")
 _META_SEPARATORS = re.compile(r"\s*[|｜•▪]\s*")
 _HEADER_LINES = 6                # a page's title is among its first few kept lines
 _MAX_TITLE = 200
+_MAX_REST = 30                   # what a cut phrase leaves of a footer line ("한빛일보"), not a paragraph
 _MAX_LIST = 12                   # headline-shaped lines dropped after a "관련기사"-like heading
 _PREFIX_PARAGRAPHS = 3           # a byline prefix opens one of the first paragraphs (after a lede)
 
@@ -92,6 +94,12 @@ def _drop_furniture(lines: list[str], found: _Found) -> tuple[list[str], set[int
     in_list = 0                  # >0 while skipping the headlines listed under a heading
     for line in lines:
         hit = rules.match(line)
+        if hit is None:
+            line, cut = rules.strip(line)
+            found.copyright_outlets += [h.outlet for h in cut if h.outlet and h.family == "copyright"]
+            if cut and (not _WORD.search(line) or (len(line) <= _MAX_REST and not is_sentence(line))):
+                continue  # furniture phrases and what is left of a footer line (the outlet's name)
+            hit = rules.match(line) if cut else None
         if hit:
             if hit.outlet and hit.family == "copyright":
                 found.copyright_outlets.append(hit.outlet)

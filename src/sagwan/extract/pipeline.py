@@ -48,13 +48,25 @@ def not_coded(record: dict[str, Any]) -> str | None:
     return info.get("language") or ""
 
 
+_READY: set[str | None] = set()
+
+
+def _ready(language: str | None) -> None:
+    """Load what coding `language` takes (the bundle's analyser and lexicons: seconds, once per process) by
+    coding its bundle's invented sample sentence, outside any document's time budget."""
+    if language in _READY:
+        return
+    bundle = registry.bundle_for(language) if language else None
+    if bundle is not None and bundle.sample:
+        annotate(clean(read_text(bundle.sample, source="<warm-up>")))
+    _READY.add(language)
+
+
 def warm_up(languages: Iterable[str] | None = None) -> None:
     """Load now what coding a document takes (the cleaner, each bundle's analyser and lexicons, about
-    2 s for Korean), by coding each bundle's invented sample sentence."""
+    2 s for Korean)."""
     for language in registry.languages() if languages is None else languages:
-        bundle = registry.bundle_for(language)
-        if bundle is not None and bundle.sample:
-            extract_document(RawDocument(id=f"warm-up-{language}", source="<warm-up>", body=bundle.sample))
+        _ready(language)
 
 
 def extract_document(raw: RawDocument, budget: Budget | None = None) -> Document:
@@ -63,6 +75,7 @@ def extract_document(raw: RawDocument, budget: Budget | None = None) -> Document
     doc = clean(raw)
     try:
         check_size(doc.text, budget)
+        _ready(doc.language)
         with time_limit(budget.seconds):
             return annotate(doc)
     except OverBudget as exc:

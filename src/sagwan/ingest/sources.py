@@ -30,6 +30,7 @@ STDIN = "-"
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _GLOB_CHARS = set("*?[")
+_NAMED_HIDDEN = 20               # hidden entries a folder's log line names
 _RAW_FIELDS = {"title", "published", "url", "format"}
 
 
@@ -129,9 +130,9 @@ def _files_under(folder: Path) -> Iterator[str | Failure]:
     """Files below a folder, recursively, in name order. Hidden entries (.git, .DS_Store) are skipped
     quietly (logged at -v); symbolic links to folders are not followed (a link loop cannot run away)
     and each is named in the log; an entry that is no regular file becomes a Failure naming it."""
-    hidden = 0
+    hidden: list[str] = []
     for root, dirs, names in os.walk(folder, followlinks=False):
-        hidden += sum(1 for d in dirs if d.startswith(".")) + sum(1 for n in names if n.startswith("."))
+        hidden += [os.path.join(root, n) for n in sorted(dirs + names) if n.startswith(".")]
         kept_dirs = []
         for d in sorted(d for d in dirs if not d.startswith(".")):
             if os.path.islink(os.path.join(root, d)):
@@ -143,8 +144,10 @@ def _files_under(folder: Path) -> Iterator[str | Failure]:
         for name in sorted(n for n in names if not n.startswith(".")):
             yield from _regular_or_failure(os.path.join(root, name))
     if hidden:
-        log.info("%s: skipped %d hidden entr%s (names starting with '.')", display_name(str(folder)), hidden,
-                 "y" if hidden == 1 else "ies")
+        shown = ", ".join(display_name(h) for h in hidden[:_NAMED_HIDDEN])
+        shown += " …" if len(hidden) > _NAMED_HIDDEN else ""
+        log.info("%s: skipped %d hidden entr%s (names starting with '.'): %s", display_name(str(folder)), len(hidden),
+                 "y" if len(hidden) == 1 else "ies", shown)
 
 
 def _read_bytes(source: str, max_bytes: int) -> bytes:

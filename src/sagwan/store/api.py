@@ -20,6 +20,7 @@ from sagwan._version import CODER
 from sagwan.errors import ExtractionError, InputError, StoreError, TimeLimitError
 from sagwan.ingest import DEFAULT_MAX_BYTES, read_sources
 from sagwan.model import Failure
+from sagwan.record_shape import record_problem
 from sagwan.store import engine as db
 from sagwan.store import paging, queries, writer
 from sagwan.store.schema import documents
@@ -163,6 +164,8 @@ class Store:
         source = rec.get("doc", {}).get("source", "?") if isinstance(rec, dict) else "?"
         try:
             writer.check_record(rec)
+            if problem := record_problem(rec):  # what would fail half-way through the write (an event without type)
+                raise StoreError(f"malformed sagwan/1 record: {problem}")
             digest = writer.content_hash(rec)
             with self._read() as conn:
                 known = writer.is_stored(conn, rec, digest)
