@@ -59,6 +59,7 @@ class Tie:
     directed_mean: dict[str, float | None] = field(default_factory=dict)   # "A>B" -> mean, for asymmetry
     periods: list[str] = field(default_factory=list)       # periods of the memory window that hold its events
     event_ids: list[str] = field(default_factory=list)     # every event of the memory window, oldest first
+    period_event_ids: list[str] = field(default_factory=list)   # the n_events of the period itself, sorted
 
     @property
     def label(self) -> str:
@@ -169,6 +170,7 @@ def _tie(pair: tuple[str, str], linked: list[Linked], by: str, period_idx: int, 
     linked = sorted(linked, key=lambda x: -x[2])                 # oldest first
     tie = Tie(pair=pair, n_events=sum(1 for _, _, age in linked if age == 0), n_memory=len(linked),
               event_ids=[str(ev["id"]) for ev, _, _ in linked],
+              period_event_ids=sorted(str(ev["id"]) for ev, _, age in linked if age == 0),
               periods=sorted({period_label(period_idx - age, by) for _, _, age in linked},
                              key=lambda label: period_index(label, by)))
     scored = [(s, age_weight(age, memory, weighting), dirs) for ev, dirs, age in linked
