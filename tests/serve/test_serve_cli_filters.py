@@ -99,3 +99,29 @@ def test_dyad_list_is_the_events_list_and_the_count(real_store_path, monkeypatch
     ids = [r["event_id"] for r in _csv(listed)]
     print(f"dyad PRK RUS {' '.join(extra)}: counted {counted}, listed {len(ids)}")
     assert counted == len(ids) and [r["event_id"] for r in _csv(both)] == ids
+
+
+@pytest.mark.parametrize("kwargs", [{}, {"all_statuses": True}, {"report_dates": False},
+                                    {"date_from": "2024-03", "date_to": "2024-05"}])
+def test_the_report_counts_what_it_lists(real_store_path, kwargs):
+    """Each dyad of the report: the events its chart counts are the events its evidence lists, and
+    with those outside the shown years and those too coarsely dated, the filter's list of the dyad."""
+    from sagwan.serve.web.report import ReportOptions, report_context, report_events
+    from sagwan.store import open_existing_store
+    from sagwan.store.filters import make_filter
+
+    with open_existing_store(str(real_store_path)) as store:
+        f = make_filter(**kwargs, resolve=store.resolve_actor)
+        options = ReportOptions(filter=f, exclude_status=f.excluded_statuses, attributed_to=f.attributed_to,
+                                date_from=f.date_from, date_to=f.date_to)
+        context = report_context(report_events(store, options), store, options)
+        for block in context["dyads"]:
+            listed = [e["id"] for e in store.events(filter=f.but(dyad=(block["a"], block["b"])))]
+            counted = [r for r in block["series"]["rows"] if r["direction"] == "both"]
+            for row in counted:
+                shown = next((p["events"] for p in block["evidence"] if p["period"] == row["period"]), [])
+                assert row["n_events"] == len(shown)
+            total = block["n_events"] + block["outside"] + len(block["unplaced"])
+            print(f"report {kwargs} {block['key']}: counted {total}, listed {len(listed)}")
+            assert total == len(listed)
+        assert any(block["n_events"] for block in context["dyads"])

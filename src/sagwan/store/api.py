@@ -220,6 +220,11 @@ class Store:
         with self._read() as conn:
             return queries.find_actors(conn, kind=kind, name=name, limit=limit)
 
+    def quote(self, doc_id: str, local_id: str) -> dict[str, Any] | None:
+        """One quote (document id and its id in the record: q1, q2 ...), or None."""
+        with self._read() as conn:
+            return queries.get_quote(conn, doc_id, local_id)
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
             return queries.get_document(conn, doc_id)

@@ -234,9 +234,11 @@ def _with_details(conn: Connection, rows: list[dict[str, Any]], with_mentions: b
         if not with_mentions:
             continue   # counting and scoring need the parties, not the sentences
         m = event_mentions
+        # the sentence itself, cut out by the database (offsets count characters on both backends)
+        sentence = func.substr(documents.c.text, m.c.sentence_start + 1, m.c.sentence_end - m.c.sentence_start)
         q = (select(m.c.event_id, m.c.document_id, documents.c.source, documents.c.title, documents.c.published,
-                    m.c.start, m.c.end, m.c.text, m.c.sentence_start, m.c.sentence_end, m.c.status,
-                    m.c.attributed_to)
+                    documents.c.outlet, documents.c.url, m.c.start, m.c.end, m.c.text, m.c.sentence_start,
+                    m.c.sentence_end, sentence.label("sentence"), m.c.status, m.c.attributed_to)
              .join(documents, documents.c.id == m.c.document_id).where(m.c.event_id.in_(chunk))
              .order_by(documents.c.published.is_(None), documents.c.published, m.c.document_id, m.c.start, m.c.id))
         for r in conn.execute(q).mappings():
@@ -313,6 +315,18 @@ def find_actors(conn: Connection, *, kind: str | None = None, name: str | None =
     for r in rows:
         r["aliases"] = sorted(aliases[r["id"]])
     return rows
+
+
+def get_quote(conn: Connection, doc_id: str, local_id: str) -> dict[str, Any] | None:
+    """One quote with its document's title, outlet, date, source and URL."""
+    q = (select(quotes.c.document_id, quotes.c.local_id.label("id"), quotes.c.speaker, quotes.c.speaker_text,
+                quotes.c.text, quotes.c.start, quotes.c.end, quotes.c.kind, quotes.c.cue, quotes.c.date, quotes.c.via,
+                quotes.c.coder, documents.c.source, documents.c.title, documents.c.published, documents.c.outlet,
+                documents.c.url)
+         .join(documents, documents.c.id == quotes.c.document_id)
+         .where(quotes.c.document_id == doc_id, quotes.c.local_id == local_id))
+    row = conn.execute(q).mappings().first()
+    return dict(row) if row else None
 
 
 def get_document(conn: Connection, doc_id: str) -> dict[str, Any] | None:

@@ -104,11 +104,16 @@ def _echo_rows(rows: list[dict[str, Any]], fmt: str) -> None:
         writer.writerows(rows)
         click.echo(buf.getvalue(), nl=False)
         return
-    cells = [[("" if r[c] is None else str(r[c])) for c in columns] for r in rows]
-    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip())
-    for row in cells:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    from sagwan.serve.cli import terminal
+
+    terminal.print_rows(rows, terminal.console())
+
+
+def _terminal_row(r: dict[str, Any]) -> dict[str, Any]:
+    """A dyad row narrow enough for a terminal; csv and json keep every column."""
+    return {"period": r["period"], "direction": r["direction"], "events": r["events"], "mean": r["score_mean"],
+            "trail": r["memory_mean"], "coop v/m": f"{r['verbal-cooperation']}/{r['material-cooperation']}",
+            "confl v/m": f"{r['verbal-conflict']}/{r['material-conflict']}", "types": r["types"]}
 
 
 @click.command("dyad")
@@ -146,7 +151,9 @@ def dyad_cmd(a: str, b: str, by: str, fmt: str, list_events: bool, memory: int |
     else:
         # people read the periods that have events; csv and json keep every period for analysis
         busy = {r.period for r in series.rows if r.direction == "both" and r.n_events}
-        _echo_rows([r for r in series_table(series) if r["period"] in busy], fmt)
+        _echo_rows([_terminal_row(r) for r in series_table(series) if r["period"] in busy], fmt)
+        click.echo("(mean: mean score in the period; trail: weighted mean over the memory window, the triangle's "
+                   "tie; coop/confl v/m: verbal/material cooperation and conflict events)", err=True)
         if len(busy) < len(series.periods):
             click.echo(f"({len(series.periods) - len(busy)} {by}(s) without events not shown; "
                        "--format csv lists every period)", err=True)
@@ -212,7 +219,9 @@ def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_event
         return
     if tri.transitions:
         steps = [f"{t['from_period']} {t['from_label']} -> {t['to_period']} {t['to_label']}" for t in tri.transitions]
-        click.echo("transitions: " + "; ".join(steps))
+        from sagwan.serve.cli import terminal
+
+        terminal.console().print("transitions: " + "; ".join(steps), overflow="fold", markup=False)
     click.echo(f"(memory {tri.memory} {by}(s), {tri.weighting} weighting; ties: sign, weighted mean over the "
                f"memory, events in the {by}/in the memory; {len(tri.quiet)} {by}(s) without events among "
                "the three not shown)", err=True)

@@ -10,20 +10,13 @@ from typing import Any
 import click
 
 from sagwan.ingest import DEFAULT_MAX_BYTES
-from sagwan.model import ACTOR_KINDS
+from sagwan.model import ACTOR_KINDS, STATUSES
 from sagwan.serve.cli.filtering import build_filter, filter_options, pop_filter_args
 from sagwan.store import open_existing_store, open_store
 from sagwan.store.codebook import codebook, column_names
-from sagwan.store.export import EXPORT_FORMATS, event_row, export, flat, write_rows
+from sagwan.store.export import EXPORT_FORMATS, event_row, export, write_rows
 
 QUERY_FORMATS = ("table", "csv", "tsv", "jsonl", "parquet")
-# Columns a terminal table shows (the other formats write them all).
-TABLE_COLUMNS = {
-    "events": ["event_id", "date", "type", "source_countries", "target_countries", "status", "n_documents",
-               "n_outlets", "attributed_to", "first_text"],
-    "quotes": ["published", "speaker", "speaker_text", "kind", "text", "cue"],
-    "actors": ["id", "name", "kind", "country", "n_mentions", "n_documents", "aliases"],
-}
 
 db_option = click.option("--db", "db_url", metavar="URL", default=None,
                          help="Database: a SQLite file path or postgresql://... (default: $SAGWAN_DB or ./sagwan.db).")
@@ -96,7 +89,7 @@ def _needs_file(fmt: str, output: Path | None) -> None:
 def _emit(kind: str, rows: list[dict[str, Any]], nested: list[dict[str, Any]] | None, fmt: str,
           output: Path | None) -> None:
     if fmt == "table":
-        _table(kind, rows, output)
+        _table(kind, nested if nested is not None else rows, output)
     elif fmt == "jsonl":
         write_rows(nested if nested is not None else rows, "jsonl", output, column_names(kind))
     else:
@@ -106,17 +99,14 @@ def _emit(kind: str, rows: list[dict[str, Any]], nested: list[dict[str, Any]] | 
 
 
 def _table(kind: str, rows: list[dict[str, Any]], output: Path | None) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from sagwan.serve.cli import terminal
 
-    table = Table(*TABLE_COLUMNS[kind], title=f"{len(rows)} {kind}")
-    for r in rows:
-        table.add_row(*("" if flat(r)[c] is None else str(flat(r)[c]) for c in TABLE_COLUMNS[kind]))
+    printer = {"events": terminal.print_events, "quotes": terminal.print_quotes, "actors": terminal.print_actors}
     if output is None:
-        Console(soft_wrap=False).print(table)
+        printer[kind](rows, terminal.console())
     else:
         with output.open("w", encoding="utf-8") as fh:
-            Console(file=fh, width=200).print(table)
+            printer[kind](rows, terminal.console(fh))
 
 
 def emit_events(evs: list[dict[str, Any]], fmt: str, output: Path | None = None) -> None:
@@ -144,6 +134,34 @@ def events_cmd(db_url, limit, fmt, output, **options) -> None:
         click.echo(f"({len(evs)} of {total} events shown; raise --limit to see more)", err=True)
     if fmt == "table" and not f.all_statuses and not options.get("status"):
         click.echo(f"(statuses {', '.join(f.excluded_statuses)} left out; --all-statuses keeps them)", err=True)
+
+
+@click.command("show")
+@click.argument("item_id", metavar="ID")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show_cmd(item_id: str, db_url: str | None, fmt: str) -> None:
+    """One event (its id) or quote (DOCUMENT:q1) with its sentences, sources and attribution."""
+    from sagwan.serve.cli import terminal
+    from sagwan.store.filters import EventFilter
+
+    with open_existing_store(db_url) as store:
+        if ":" in item_id:
+            doc_id, local_id = item_id.split(":", 1)
+            item = store.quote(doc_id.strip(), local_id.strip())
+            kind = "quote"
+        else:
+            found = store.events(filter=EventFilter(ids=(item_id.strip(),), statuses=STATUSES))
+            item, kind = (found[0] if found else None), "event"
+    if item is None:
+        raise click.BadParameter(f"{item_id!r}: no such {kind}; event ids are listed by `sagwan events`, quote ids "
+                                 "(DOCUMENT:q1) by `sagwan quotes --format csv`", param_hint="ID")
+    if fmt == "json":
+        click.echo(json.dumps(item, ensure_ascii=False, indent=2))
+    elif kind == "event":
+        terminal.print_event(item, terminal.console())
+    else:
+        terminal.print_quote(item, terminal.console())
 
 
 @click.command("quotes")
