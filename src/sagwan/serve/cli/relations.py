@@ -227,28 +227,44 @@ def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_event
                "the three not shown)", err=True)
 
 
+NETWORK_FORMATS = {".json": "json", ".graphml": "graphml", ".gexf": "gexf"}
+
+
 @click.command("network")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write here: .json for the web's JSON, anything else GraphML (default: JSON to standard output).")
+              help="Write here instead of JSON to standard output.")
+@click.option("--format", "fmt", type=click.Choice(sorted(set(NETWORK_FORMATS.values()))), default=None,
+              help="json (node-link, with 'directed'), graphml or gexf; by default read from the suffix of -o "
+                   "(.json, .graphml, .gexf), and any other suffix is refused.")
 @click.option("--min-events", type=click.IntRange(min=1), default=1, show_default=True,
               help="Leave out edges with fewer events.")
 @common_options
-def network_cmd(output: Path | None, min_events: int, db: str | None, level: str, **options: Any) -> None:
+def network_cmd(output: Path | None, fmt: str | None, min_events: int, db: str | None, level: str,
+                **options: Any) -> None:
     """The actor network: who acts on whom, how often, and with what mean score."""
-    from sagwan.analytics import actor_network, network_json, write_graphml
+    from sagwan.analytics import actor_network, network_json, write_gexf, write_graphml
 
+    if fmt is None:
+        fmt = "json" if output is None else NETWORK_FORMATS.get(output.suffix.lower())
+        if fmt is None:
+            raise click.BadParameter(f"{output}: the suffix does not say the format; give --format json, graphml "
+                                     "or gexf (or name the file .json, .graphml or .gexf)", param_hint="-o")
     store, f, _ = _open(db, options)
     graph = actor_network(_events(store, f), level=level, min_events=min_events, exclude_status=())
-    if output is None:
-        click.echo(json.dumps(network_json(graph), ensure_ascii=False, indent=2))
-        return
-    if output.suffix.lower() == ".json":
+    if fmt == "json":
         text = json.dumps(network_json(graph), ensure_ascii=False, indent=2)
-        write_atomically(output, lambda tmp: tmp.write_text(text, encoding="utf-8"), "network")
+        if output is None:
+            click.echo(text)
+            return
+        write_atomically(output, lambda tmp: tmp.write_text(text + "\n", encoding="utf-8"), "network")
+    elif output is None:
+        raise click.BadParameter(f"{fmt} is written to a file: give -o FILE", param_hint="--format")
+    elif fmt == "gexf":
+        write_gexf(graph, output)
     else:
         write_graphml(graph, output)
     click.echo(f"sagwan: wrote {graph.number_of_nodes()} actor(s) and {graph.number_of_edges()} edge(s) "
-               f"to {output}", err=True)
+               f"to {output} ({fmt})", err=True)
 
 
 @click.command("report")

@@ -197,13 +197,25 @@ def actors_cmd(db_url, kind, name, limit, fmt, output) -> None:
 @click.command("export")
 @db_option
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
-              help="jsonl: sagwan/1 records; plover: PLOVER-shaped events; csv/tsv/parquet: one row per event.")
+              help="jsonl: sagwan/1 records (one per document); plover: PLOVER event records (JSON Lines); "
+                   "acled: an ACLED-style table; gdelt: a GDELT-style event table; csv/tsv/parquet: one row per "
+                   "event with every column of the codebook.")
+@filter_options()
+@click.option("--bom", is_flag=True, help="Start csv/tsv (and acled, gdelt) with a byte-order mark, so that "
+                                          "Excel reads Hangul as UTF-8.")
 @click.option("--codebook", "want_codebook", is_flag=True, help="Write the codebook (JSON) instead of data.")
+@click.option("--datapackage", "want_package", is_flag=True,
+              help="Write the Frictionless data package (datapackage.json) describing --format csv, with the "
+                   "allowed values of each closed column.")
 @output_option
-def export_cmd(db_url, fmt, want_codebook, output) -> None:
-    """Export the whole store, or its codebook."""
-    if want_codebook:
-        data = json.dumps(codebook(), ensure_ascii=False, indent=2) + "\n"
+def export_cmd(db_url, fmt, bom, want_codebook, want_package, output, **options) -> None:
+    """Export the chronicle's events (the same filters and defaults as `sagwan events`), every document's
+    record, or the codebook."""
+    if want_codebook or want_package:
+        from sagwan.store.codebook import datapackage
+
+        book = codebook() if want_codebook else datapackage(bom=bom)
+        data = json.dumps(book, ensure_ascii=False, indent=2) + "\n"
         if output is None:
             click.echo(data, nl=False)
         else:
@@ -211,6 +223,9 @@ def export_cmd(db_url, fmt, want_codebook, output) -> None:
         return
     _needs_file(fmt, output)
     with open_existing_store(db_url) as store:
-        n = export(store, fmt, output)
+        f = build_filter(store, pop_filter_args(options)) if fmt != "jsonl" else None
+        n = export(store, fmt, output, filter=f, bom=bom)
     if output is not None:
         click.echo(f"sagwan: wrote {n} {fmt} row(s) to {output}", err=True)
+    if f is not None and not f.all_statuses and not options.get("status"):
+        click.echo(f"sagwan: statuses {', '.join(f.excluded_statuses)} left out; --all-statuses keeps them", err=True)
