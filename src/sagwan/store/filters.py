@@ -47,6 +47,14 @@ Dates
 
 Everything that counts events (dyad series, triangles, the network, the timeline, the report)
 counts exactly the events `store.events(filter=...)` lists for the same filter.
+
+For a web API: pass the query parameters to `make_filter` (the same names; a list parameter may
+come repeated or comma-separated) with `resolve=store.resolve_actor`; answer a FilterError with
+400 and `exc.render(exc.param)` (or `exc.detail()`, `exc.valid`); page with
+`store.events(filter=f, limit=..., offset=...)` and report `store.count_events(f)` as the total;
+`check_choice(value, valid, param)` checks plain choices (period, level, format) the same way.
+A dyad series of the same filter: `stored_dyad_series(store, a, b, filter=f, by=...)`; a triangle:
+`triangle_series(store.events(filter=f, mentions=False), a, b, c, exclude_status=())`.
 """
 
 from __future__ import annotations
