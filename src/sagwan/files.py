@@ -12,6 +12,14 @@ from sagwan.errors import ConfigError
 def write_atomically(path: str | Path, write: Callable[[Path], None], what: str = "file") -> Path:
     """Call `write(tmp)` and move `tmp` onto `path`; a failure names the file and leaves nothing behind."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        # a device or a pipe (-o /dev/null, -o /dev/stdout): write into it; renaming onto it would
+        # replace the device with a regular file
+        try:
+            write(path)
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot write the {what} ({exc.strerror or exc})") from exc
+        return path
     tmp = path.with_name(path.name + ".tmp")
     try:
         write(tmp)

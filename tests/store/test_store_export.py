@@ -49,13 +49,14 @@ def test_jsonl_export_rebuilds_the_records_it_was_given(db):
 
 
 def test_plover_lines_carry_parties_spans_and_citations(db):
-    lines = [json.loads(x) for x in run("export", "--db", db, "--format", "plover").splitlines()]
+    lines = [json.loads(x) for x in run("export", "--db", db, "--format", "plover", "--all-statuses").splitlines()]
     aid = next(x for x in lines if x["event"] == "AID")
-    assert aid["actor"] == [{"id": "RUS", "name": "Russia", "country": "RUS"}]
-    assert aid["recipient"] == [{"id": "PRK", "name": "North Korea", "country": "PRK"}]
-    assert [c["outlet"] for c in aid["cite_info"]] == ["Outlet A", "Outlet C"]
-    assert all(c["coder"] == "sagwan-test-1" for c in aid["cite_info"])
-    assert {t["document_id"] for t in aid["text"]} == {"doc-a", "doc-c"}
+    assert aid["source"] == [{"actorText": "러시아", "code": "RUS", "actorId": "RUS"}]
+    assert aid["target"] == [{"actorText": "북한", "code": "PRK", "actorId": "PRK"}]
+    assert aid["publication"] == "Outlet A" and aid["reports"] == {"documents": 2, "outlets": 2}
+    assert aid["textInfo"]["documentId"] == "doc-a" and "(EVT: " in aid["textInfo"]["markup"]
+    assert aid["text"] in aid["textInfo"]["markup"].replace("(EVT: ", "").replace("(SRC: ", "") \
+        .replace("(TAR: ", "").replace(")", "") or "(SRC: 러시아)" in aid["textInfo"]["markup"]
     assert set(aid) <= documented("plover")
 
 

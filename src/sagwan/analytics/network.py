@@ -89,14 +89,18 @@ def _finish(graph: nx.DiGraph, label: Callable[[str], str], min_events: int) -> 
 
 
 def network_json(graph: nx.DiGraph) -> dict[str, Any]:
-    """{"nodes": [{id, label, n_events}], "edges": [{source, target, count, mean_score, quads..., event_ids}]}."""
+    """Node-link JSON: {"directed": true, "multigraph": false, "graph": {}, "nodes": [{id, label, n_events}],
+    "edges": [{source, target, count, mean_score, quads..., event_ids}]} (networkx's node_link_graph reads
+    it with edges="edges")."""
     nodes = [{"id": n, **d} for n, d in sorted(graph.nodes(data=True))]
     edges = [{"source": x, "target": y, **d} for x, y, d in sorted(graph.edges(data=True), key=lambda e: e[:2])]
-    return {"nodes": nodes, "edges": edges}
+    return {"directed": graph.is_directed(), "multigraph": graph.is_multigraph(), "graph": dict(graph.graph),
+            "nodes": nodes, "edges": edges}
 
 
-def write_graphml(graph: nx.DiGraph, path: str | Path) -> Path:
-    """Write GraphML (lists become space-separated strings; missing scores are left out), atomically."""
+def _flat_graph(graph: nx.DiGraph) -> nx.DiGraph:
+    """A copy whose attributes GraphML and GEXF can hold: lists become space-separated strings, missing
+    scores are left out."""
     import networkx as nx
 
     out = nx.DiGraph()
@@ -105,4 +109,22 @@ def write_graphml(graph: nx.DiGraph, path: str | Path) -> Path:
     for x, y, d in graph.edges(data=True):
         attrs = {k: (" ".join(v) if isinstance(v, list) else v) for k, v in d.items() if v is not None}
         out.add_edge(x, y, **attrs)
+    return out
+
+
+def write_graphml(graph: nx.DiGraph, path: str | Path) -> Path:
+    """Write GraphML, atomically."""
+    import networkx as nx
+
+    out = _flat_graph(graph)
     return write_atomically(path, lambda tmp: nx.write_graphml(out, tmp), "GraphML file")
+
+
+def write_gexf(graph: nx.DiGraph, path: str | Path) -> Path:
+    """Write GEXF (Gephi's format), atomically; edge weights are the event counts."""
+    import networkx as nx
+
+    out = _flat_graph(graph)
+    for _, _, d in out.edges(data=True):
+        d["weight"] = d.get("count", 1)
+    return write_atomically(path, lambda tmp: nx.write_gexf(out, tmp), "GEXF file")

@@ -57,6 +57,7 @@ class Tie:
     directed_mean: dict[str, float | None] = field(default_factory=dict)   # "A>B" -> mean, for asymmetry
     periods: list[str] = field(default_factory=list)       # periods of the memory window that hold its events
     event_ids: list[str] = field(default_factory=list)     # every event of the memory window, oldest first
+    period_event_ids: list[str] = field(default_factory=list)   # the n_events of the period itself, sorted
 
     @property
     def label(self) -> str:
@@ -207,6 +208,7 @@ def _tie(pair: tuple[str, str], window: list[_Bucket], by: str, period_idx: int,
     tie = Tie(pair=pair, n_events=sum(b.n for b in window if b.at == period_idx),
               n_memory=sum(b.n for b in window),
               event_ids=[eid for b in window for eid in b.ids],
+              period_event_ids=sorted(eid for b in window if b.at == period_idx for eid in b.ids),
               periods=[period_label(b.at, by) for b in window])
     parts = [(dirs, total, n, age_weight(period_idx - b.at, memory, weighting))
              for b in window for dirs, (total, n) in b.scored.items()]

@@ -25,29 +25,38 @@ from sagwan.store.schema import (
     actors,
     document_events,
     documents,
-    event_actors,
     event_mentions,
     quotes,
 )
 
 FLAT_FORMATS = ("csv", "tsv", "parquet")
-EXPORT_FORMATS = ("jsonl", "plover", *FLAT_FORMATS)
+SHAPES = ("plover", "acled", "gdelt")      # the field's own shapes (see `shapes`)
+EXPORT_FORMATS = ("jsonl", "plover", "acled", "gdelt", *FLAT_FORMATS)
 SEP = ";"
+BOM = "\ufeff"     # lets Excel open UTF-8 CSV as UTF-8 (Hangul intact)
 
 
 # -- one flat row per chronicle event ---------------------------------------------------------------------
 
 def event_row(ev: dict[str, Any]) -> dict[str, Any]:
-    first = next((m for m in ev["mentions"] if m["document_id"] == ev["first_document"]), None)
+    from sagwan.store.shapes import web_source
+
+    mentions = ev.get("mentions") or []
+    first = next((m for m in mentions if m["document_id"] == ev["first_document"]), mentions[0] if mentions else None)
     return {
-        "event_id": ev["id"], "type": ev["type"], "mode": ev["mode"], "date": ev["date"], "date_end": ev["date_end"],
+        "event_id": ev["id"], "type": ev["type"], "mode": ev["mode"], "date": ev["date"],
+        "date_precision": ev.get("date_precision"), "date_end": ev["date_end"],
+        "placed_date": ev.get("placed_date"), "placed_from": ev.get("placed_from"),
         "status": ev["status"], "score": ev["score"], "quad": ev["quad"],
         "source_actors": ev["source"], "target_actors": ev["target"],
         "source_countries": ev["source_countries"], "target_countries": ev["target_countries"],
-        "n_documents": ev["n_documents"], "n_outlets": ev["n_outlets"], "n_mentions": len(ev["mentions"]),
+        "n_documents": ev["n_documents"], "n_outlets": ev["n_outlets"], "n_mentions": len(mentions),
         "first_reported": ev["first_reported"], "first_document": ev["first_document"],
-        "first_source": first["source"] if first else None, "attributed_to": ev["attributed_to"],
-        "first_text": first["text"] if first else None, "coder": ev["coder"],
+        "first_outlet": first.get("outlet") if first else None,
+        "first_url": web_source(first.get("url")) if first else None,
+        "attributed_to": ev["attributed_to"],
+        "first_text": first["text"] if first else None, "sentence": first.get("sentence") if first else None,
+        "coder": ev["coder"],
     }
 
 
@@ -59,8 +68,9 @@ def flat(row: dict[str, Any]) -> dict[str, Any]:
 # -- writers ---------------------------------------------------------------------------------------------
 
 def write_rows(rows: list[dict[str, Any]], fmt: str, out: Path | None, columns: list[str],
-               stdout: IO[str] | None = None) -> None:
-    """Write rows as csv, tsv, jsonl or parquet, to `out` (atomically) or to `stdout`."""
+               stdout: IO[str] | None = None, bom: bool = False) -> None:
+    """Write rows as csv, tsv, jsonl or parquet, to `out` (atomically) or to `stdout`; `bom` starts a
+    csv or tsv with a byte-order mark, for Excel."""
     if fmt == "parquet":
         if out is None:
             raise ConfigError("parquet is binary: give an output file with -o FILE.parquet")
@@ -72,7 +82,7 @@ def write_rows(rows: list[dict[str, Any]], fmt: str, out: Path | None, columns: 
                            extrasaction="ignore", lineterminator="\n")
         w.writeheader()
         w.writerows(flat(r) for r in rows)
-        data = buf.getvalue()
+        data = (BOM if bom else "") + buf.getvalue()
     elif fmt in ("jsonl", "plover"):
         data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     else:
@@ -106,54 +116,38 @@ def _arrow_schema(rows: list[dict[str, Any]], columns: list[str]):
 
     from sagwan.store.codebook import EXPORT_COLUMNS
 
-    types = {n: t for cols in EXPORT_COLUMNS.values() for n, t, _d in cols}
+    # the flat tables only: the shapes reuse some names with other types (acled's attributed_to is a string)
+    types = {n: t for kind in ("actors", "quotes", "events") for n, t, _d in EXPORT_COLUMNS[kind]}
     arrow = {"string": pa.string(), "integer": pa.int64(), "float": pa.float64(), "list[string]": pa.list_(pa.string())}
     return pa.schema([(c, arrow.get(types.get(c, "string"), pa.string())) for c in columns])
 
 
 # -- whole-store exports ---------------------------------------------------------------------------------
 
-def export(store, fmt: str, out: Path | None, stdout: IO[str] | None = None) -> int:
-    """Write the whole store in `fmt`; returns how many rows/records were written."""
+def export(store, fmt: str, out: Path | None, stdout: IO[str] | None = None, *, filter: Any = None,
+           bom: bool = False) -> int:
+    """Write the store in `fmt`; returns how many rows/records were written. The event shapes (every
+    format but jsonl, which writes one sagwan/1 record per document) write `store.events(filter=filter)`
+    (every event when no filter is given)."""
     if fmt not in EXPORT_FORMATS:
         raise ConfigError(f"format {fmt!r} is not one of {', '.join(EXPORT_FORMATS)}")
     if fmt == "jsonl":
         rows = list(records(store))
-    elif fmt == "plover":
-        rows = plover(store)
-    else:
-        rows = [event_row(ev) for ev in store.events()]
-    write_rows(rows, fmt, out, column_names("events"), stdout=stdout)
+        write_rows(rows, fmt, out, [], stdout=stdout)
+        return len(rows)
+    events = store.events(filter=filter) if filter is not None else store.events()
+    if fmt in SHAPES:
+        from sagwan.store.shapes import COLUMNS, shaped
+
+        rows = shaped(store, events, fmt)
+        if fmt == "plover":
+            write_rows(rows, "jsonl", out, [], stdout=stdout)
+        else:
+            write_rows(rows, "csv", out, COLUMNS[fmt], stdout=stdout, bom=bom)
+        return len(rows)
+    rows = [event_row(ev) for ev in events]
+    write_rows(rows, fmt, out, column_names("events"), stdout=stdout, bom=bom)
     return len(rows)
-
-
-def plover(store) -> list[dict[str, Any]]:
-    """PLOVER-shaped event records: parties with names and countries, reporting spans, citations."""
-    events = store.events()
-    with store.engine.connect() as conn:
-        names = {r.id: r.name for r in conn.execute(select(actors.c.id, actors.c.name))}
-        country = {(r.event_id, r.actor_id, r.role): r.country for r in conn.execute(select(event_actors))}
-        docs = {r.id: r for r in conn.execute(select(documents.c.id, documents.c.source, documents.c.url,
-                                                     documents.c.outlet, documents.c.title, documents.c.published,
-                                                     documents.c.coder))}
-    out = []
-    for ev in events:
-        def side(ids: list[str], role: str, ev=ev) -> list[dict[str, Any]]:
-            return [{"id": a, "name": names.get(a, a), "country": country.get((ev["id"], a, role))} for a in ids]
-
-        cited = list(dict.fromkeys(m["document_id"] for m in ev["mentions"])) or [ev["first_document"]]
-        out.append({
-            "id": ev["id"], "date": ev["date"], "date_end": ev["date_end"], "event": ev["type"], "mode": ev["mode"],
-            "status": ev["status"], "quad": ev["quad"], "score": ev["score"],
-            "actor": side(ev["source"], "source"), "recipient": side(ev["target"], "target"),
-            "attributed_to": ev["attributed_to"], "n_documents": ev["n_documents"], "n_outlets": ev["n_outlets"],
-            "text": [{"document_id": m["document_id"], "start": m["start"], "end": m["end"], "text": m["text"],
-                      "sentence": [m["sentence_start"], m["sentence_end"]]} for m in ev["mentions"]],
-            "cite_info": [{"document_id": d, "source": docs[d].source, "url": docs[d].url, "outlet": docs[d].outlet,
-                           "title": docs[d].title, "published": docs[d].published, "coder": docs[d].coder}
-                          for d in cited if d in docs],
-        })
-    return out
 
 
 def records(store) -> Iterator[dict[str, Any]]:
