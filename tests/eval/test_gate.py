@@ -137,7 +137,7 @@ def test_article_validator_names_what_is_wrong(tmp_path):
     text = gate.article_text(path, gold)
     (tmp_path / text.name).write_text(text.read_text(encoding="utf-8"), encoding="utf-8")
     problems = "\n".join(gate.validate_article(tmp_path / path.name, bad))
-    assert "hint is missing" in problems and "malformed date" in problems and "first line" in problems
+    assert "hint is missing" in problems and "malformed date" in problems and "one of the text's lines" in problems
 
 
 # ---------------------------------------------------------------- the scorer

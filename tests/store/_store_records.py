@@ -35,6 +35,9 @@ def record(doc_id: str, *, text: str, events: list[dict] = (), actors: list[dict
         doc["outlet"] = outlet
     if url:
         doc["url"] = url
+    for ev in events:   # a default sentence never reaches past a short test text
+        for m in ev["mentions"]:
+            m["sentence_end"] = min(m["sentence_end"], len(text))
     return {"schema": "sagwan/1", "coder": coder, "doc": doc, "actors": list(actors), "quotes": list(quotes),
             "events": list(events)}
 
