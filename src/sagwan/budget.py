@@ -21,6 +21,7 @@ import ctypes
 import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -91,13 +92,43 @@ def check_size(text: str, budget: Budget) -> None:
                              f"{budget.max_paragraph_quotes}; raise it with {ENV['max_paragraph_quotes']})")
 
 
+# Raw input may be this many times longer than the clean text's budget (markup, page chrome) before it is
+# refused unread: cleaning 50 MB would take longer than any budget allows.
+RAW_FACTOR = {"html": 20, "text": 4}
+
+
+def check_raw_size(body: str, fmt: str, budget: Budget) -> None:
+    """OverBudget when the input is too long to be worth cleaning."""
+    limit = RAW_FACTOR.get(fmt, 4) * budget.max_chars
+    if len(body) > limit:
+        raise OverBudget(f"too long: {len(body)} characters of {fmt} (the budget is {limit} before cleaning, "
+                         f"{budget.max_chars} after; raise it with {ENV['max_chars']})")
+
+
+@dataclass
+class Clock:
+    """The time a `time_limit` block took, and what is left of its budget for the next block."""
+
+    seconds: float | None
+    started: float
+
+    def left(self) -> float | None:
+        """The rest of the budget (at least a millisecond), or None for no limit."""
+        if not self.seconds:
+            return None
+        return max(self.seconds - (time.monotonic() - self.started), 0.001)
+
+
 @contextmanager
-def time_limit(seconds: float | None, what: str = "the document") -> Iterator[None]:
+def time_limit(seconds: float | None, total: float | None = None) -> Iterator[Clock]:
     """Run the block in at most `seconds`; OverBudget ("took longer than N s") when it runs longer.
 
-    Works in any thread (a Dask worker's task thread too): a watchdog thread interrupts this one."""
+    Works in any thread (a Dask worker's task thread too): a watchdog thread interrupts this one.
+    Yields a Clock whose `left()` gives a later block the rest of the same budget; `total` is that
+    whole budget, which the message names."""
+    clock = Clock(seconds, time.monotonic())
     if not seconds:
-        yield
+        yield clock
         return
     target = threading.get_ident()
     lock = threading.Lock()
@@ -114,7 +145,7 @@ def time_limit(seconds: float | None, what: str = "the document") -> Iterator[No
     timer.start()
     try:
         try:
-            yield
+            yield clock
         finally:
             with lock:
                 state["done"] = True
@@ -122,5 +153,11 @@ def time_limit(seconds: float | None, what: str = "the document") -> Iterator[No
                 if state["fired"]:  # fired as the block ended: withdraw an interruption not yet delivered
                     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
     except OverTime:
-        raise OverBudget(f"took longer than {seconds:g} s (the time budget per document; raise it with "
-                         f"--time-budget or {ENV['seconds']})") from None
+        raise over_time(total or seconds) from None
+
+
+def over_time(seconds: float | None) -> OverBudget:
+    """The failure of a document that ran out of time."""
+    return OverBudget(f"took longer than {seconds or 0:g} s (the time budget per document; raise it with "
+                      f"--time-budget or {ENV['seconds']})")
+

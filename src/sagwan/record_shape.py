@@ -28,7 +28,7 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _span(item: dict[str, Any], where: str, length: int, keys: tuple[str, str] = ("start", "end"),
+def _span(item: dict[str, Any], where: str, length: int | None, keys: tuple[str, str] = ("start", "end"),
           required: bool = True) -> str | None:
     lo, hi = (item.get(k) for k in keys)
     if lo is None and hi is None and not required:
@@ -38,7 +38,7 @@ def _span(item: dict[str, Any], where: str, length: int, keys: tuple[str, str] =
             return f"{where}: no \"{key}\""
         if not _is_int(value):
             return f"{where}.{key} is {_kind(value)}, not an offset"
-    if not 0 <= lo <= hi <= length:
+    if length is not None and not 0 <= lo <= hi <= length:
         return f"{where}: {keys[0]} {lo}..{keys[1]} {hi} is outside doc.text (0..{length})"
     return None
 
@@ -59,7 +59,7 @@ def _ids(value: Any, where: str) -> str | None:
     return f"{where} holds {_kind(bad)}, not an actor id" if bad is not None or "" in value else None
 
 
-def _mentions(item: dict[str, Any], where: str, length: int, sentence: bool = False) -> str | None:
+def _mentions(item: dict[str, Any], where: str, length: int | None, sentence: bool = False) -> str | None:
     mentions = item.get("mentions")
     if mentions is None:
         return None
@@ -78,7 +78,7 @@ def _mentions(item: dict[str, Any], where: str, length: int, sentence: bool = Fa
     return None
 
 
-def _actor(a: dict[str, Any], where: str, length: int) -> str | None:
+def _actor(a: dict[str, Any], where: str, length: int | None) -> str | None:
     if not isinstance(a.get("id"), str) or not a["id"]:
         return f"{where}: no \"id\" (a string)"
     names = a.get("names")
@@ -87,11 +87,11 @@ def _actor(a: dict[str, Any], where: str, length: int) -> str | None:
     return _texts(a, "actors", where) or _mentions(a, where, length)
 
 
-def _quote(q: dict[str, Any], where: str, length: int) -> str | None:
+def _quote(q: dict[str, Any], where: str, length: int | None) -> str | None:
     return _span(q, where, length) or _texts(q, "quotes", where)
 
 
-def _event(e: dict[str, Any], where: str, length: int) -> str | None:
+def _event(e: dict[str, Any], where: str, length: int | None) -> str | None:
     if e.get("type") is None:
         return f"{where}: no \"type\""
     if e["type"] not in PLOVER_TYPES:
@@ -110,8 +110,12 @@ def _event(e: dict[str, Any], where: str, length: int) -> str | None:
 _CHECKS = {"actors": _actor, "quotes": _quote, "events": _event}
 
 
-def record_problem(rec: Any) -> str | None:
-    """What is wrong with a record that claims to be `sagwan/1`, or None when the store can take it."""
+def record_problem(rec: Any, offsets: bool = True) -> str | None:
+    """What is wrong with a record that claims to be `sagwan/1`, or None when the store can take it.
+
+    `offsets=False` checks that offsets are integers but not that they fall inside doc.text (the
+    store's own Python API takes such records, as it always has; a shard read from disk is held to
+    the whole contract)."""
     if not isinstance(rec, dict):
         return f"the record is {_kind(rec)}, not an object"
     doc = rec.get("doc")
@@ -125,7 +129,7 @@ def record_problem(rec: Any) -> str | None:
         return problem
     if rec.get("coder") is not None and not isinstance(rec["coder"], str):
         return f"coder is {_kind(rec['coder'])}, not a string"
-    length = len(doc["text"])
+    length = len(doc["text"]) if offsets else None
     for section, check in _CHECKS.items():
         items = rec.get(section, [])
         if not isinstance(items, list):

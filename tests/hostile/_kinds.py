@@ -122,7 +122,7 @@ KINDS: dict[str, tuple[Maker, str]] = {
     "sentence repeated 2k times in one paragraph": (lambda f: _write(f, "rep.txt", SENTENCE * 2000),
                                                    "sentences in one paragraph"),
     "sentence repeated 16k times on 16k lines": (lambda f: _write(f, "lines.txt", (SENTENCE + "\n") * 16000),
-                                                "characters (the budget is"),
+                                                "characters of text (the budget is 400000 before"),
     "2,000 quotation pairs in one sentence": (lambda f: _write(f, "quotes.txt", _many_quotes(2000)),
                                               "quotations in one paragraph"),
     "400k-character document": (lambda f: _write(f, "long.txt", (SENTENCE * 14 + "\n") * 1000), "too long"),

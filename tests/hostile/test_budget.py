@@ -129,3 +129,27 @@ def test_the_time_budget_holds_on_a_dask_worker(monkeypatch):
     assert isinstance(slow, Failure) and slow.source == "<slow>" and "took longer than 1 s" in slow.reason
     assert not isinstance(good, Failure) and good["doc"]["text"]
     assert time.monotonic() - started < 10
+
+
+def test_input_too_long_to_clean_is_refused_unread():
+    from sagwan.budget import check_raw_size
+
+    check_raw_size("가" * 400, "text", Budget(max_chars=100))
+    check_raw_size("<p>" * 600, "html", Budget(max_chars=100))
+    with pytest.raises(OverBudget, match="too long: 401 characters of text"):
+        check_raw_size("가" * 401, "text", Budget(max_chars=100))
+    with pytest.raises(OverBudget, match="<big>: too long"):
+        extract_document(read_text("가나다. " * 200, source="<big>"), Budget(max_chars=100))
+
+
+def test_cleaning_counts_against_the_time_budget(monkeypatch):
+    import importlib
+
+    pipeline = importlib.import_module("sagwan.extract.pipeline")  # `sagwan.extract` is also a function
+
+    def slow_clean(raw):
+        _spin()
+
+    monkeypatch.setattr(pipeline, "clean", slow_clean)
+    with pytest.raises(OverBudget, match="<c>: took longer than 0.3 s"):
+        extract_document(read_text(GOOD, source="<c>"), Budget(seconds=0.3))

@@ -5,7 +5,7 @@ The kinds (generated at test time by `_kinds.py`; expected outcome after the arr
 
 Inputs that used to stall a batch (now over a size budget, at once):
   1 sentence repeated 2k times in one paragraph -> "too long: N sentences in one paragraph"
-  2 sentence repeated 16k times on 16k lines -> "too long: N characters"
+  2 sentence repeated 16k times on 16k lines -> "too long: N characters of text" (before cleaning)
   3 2,000 quotation pairs in one sentence -> "too long: N quotations in one paragraph"
   4 400k-character document -> "too long"     5 5 MB article on one line -> "too long"
   6 file over --max-bytes -> "larger than the limit"

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sagwan import gazetteer as gaz
-from sagwan.budget import Budget, OverBudget, check_size, time_limit
+from sagwan.budget import Budget, OverBudget, OverTime, check_raw_size, check_size, over_time, time_limit
 from sagwan.clean import clean
 from sagwan.errors import ExtractionError, InputError
 from sagwan.extract import registry
@@ -72,14 +72,20 @@ def warm_up(languages: Iterable[str] | None = None) -> None:
 def extract_document(raw: RawDocument, budget: Budget | None = None) -> Document:
     """Clean, analyse and extract one raw document, within its budget (sagwan.budget; OverBudget if not)."""
     budget = budget or Budget.from_env()
-    doc = clean(raw)
     try:
+        check_raw_size(raw.body, raw.format, budget)
+        with time_limit(budget.seconds) as clock:
+            doc = clean(raw)
         check_size(doc.text, budget)
-        _ready(doc.language)
-        with time_limit(budget.seconds):
+        _ready(doc.language)  # not on the document's clock
+        with time_limit(clock.left(), total=budget.seconds):
             return annotate(doc)
     except OverBudget as exc:
         raise OverBudget(f"{raw.source}: {exc}") from None
+    except OverTime:  # the watchdog's interruption landed just as a block ended, outside time_limit's hands
+        raise OverBudget(f"{raw.source}: {over_time(budget.seconds)}") from None
+    except InputError:  # clean() found no article text: the caller records the reason as it is
+        raise
     except Exception as exc:  # one bad document must not stop a batch: callers record it
         log.error("extraction failed for %s (%s: %s)", raw.source, type(exc).__name__, exc)
         log.debug("details", exc_info=True)

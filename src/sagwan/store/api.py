@@ -165,7 +165,8 @@ class Store:
         source = rec.get("doc", {}).get("source", "?") if isinstance(rec, dict) else "?"
         try:
             writer.check_record(rec)
-            if problem := record_problem(rec):  # what would fail half-way through the write (an event without type)
+            # what would fail half-way through the write (an event without "type")
+            if problem := record_problem(rec, offsets=False):
                 raise StoreError(f"malformed sagwan/1 record: {problem}")
             digest = writer.content_hash(rec)
             with self._read() as conn:
