@@ -58,6 +58,7 @@ class Token:
     start: int
     end: int
     value: Any = None            # user-dictionary payload (gazetteer id) where Kiwi matched one
+    lemma: str | None = None     # dictionary form, where the language's analyser gives one (English)
 
 
 @dataclass
