@@ -26,6 +26,12 @@ def annotate(doc: Document) -> Document:
 
         analyse(doc)
         extract_all(doc)
+    elif doc.language == "en" and doc.text:
+        from sagwan.analyse.en import analyse as analyse_en
+        from sagwan.extract.en import extract_all as extract_all_en
+
+        analyse_en(doc)
+        extract_all_en(doc)
     return doc
 
 

@@ -25,6 +25,14 @@ def closed_class() -> dict[str, str]:
     return {r["word"]: r["upos"] for r in rows}
 
 
+@cache
+def _demonym_words() -> frozenset[str]:
+    """The last words of the demonyms in resources/en/demonyms.tsv ("Korean", "Russian", "Ukrainian")."""
+    text = (resources.files("sagwan") / "resources" / "en" / "demonyms.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0].split()[-1] for line in text.splitlines()[1:]
+                     if line.strip() and not line.startswith(("#", "demonym\t")))
+
+
 @lru_cache(maxsize=200_000)
 def _readings(lower: str) -> dict[str, tuple[str, ...]]:
     from lemminflect import getAllLemmas
@@ -59,9 +67,10 @@ def _choose(options: dict[str, tuple[str, ...]], prev: Token | None, lower: str)
             return "NOUN"
         if (prev.tag in _VERBAL_BEFORE or pl in _SUBJECT_PRONOUNS) and "VERB" in options:
             return "VERB"
-        if prev.tag in ("PROPN", "NOUN") and lower.endswith(("ed", "s")) and "VERB" in options \
-                and not lower.endswith("ss"):
-            return "VERB"     # "Moscow denied", "Seoul condemns": a name then an inflected verb
+        if prev.tag == "PROPN" and prev.form in _demonym_words() and "NOUN" in options:
+            return "NOUN"     # "a Ukrainian border post": a demonym modifies a noun
+        if prev.tag == "PROPN" and "VERB" in options and not lower.endswith("ss"):
+            return "VERB"     # "Moscow denied", "Seoul condemns", "Chile and Peru hold": a name, then its verb
     if lower.endswith("ed") and "VERB" in options:
         return "VERB"
     return next(u for u in (*_ORDER, *options) if u in options)

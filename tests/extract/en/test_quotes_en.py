@@ -1,0 +1,47 @@
+"""English quotes: direct, continued, indirect, according to, via the outlet."""
+
+from __future__ import annotations
+
+
+def _quotes(rec: dict) -> list[tuple]:
+    return [(q["kind"], q["speaker"], q["text"], q["via"]) for q in rec["quotes"]]
+
+
+def test_direct_quote_after_and_before_the_speaker_and_a_continued_paragraph(code):
+    rec = code('"We will not bow to pressure," said Dana Holt, a spokesperson for the Harbor Coalition.\n'
+               '"Our position is clear and it will not change," she said.\n'
+               'Holt said: "The talks are over."\n'
+               '"There is nothing more to discuss with them at all."')
+    got = _quotes(rec)
+    assert got[0] == ("direct", "person:dana-holt", "We will not bow to pressure", None)
+    assert got[1][1] == "person:dana-holt"
+    assert got[2] == ("direct", "person:dana-holt", "The talks are over.", None)
+    assert got[3][1:3] == ("person:dana-holt", "There is nothing more to discuss with them at all.")
+    text = rec["doc"]["text"]
+    for q in rec["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"]
+
+
+def test_indirect_speech_told_reporters_and_via_the_outlet(code):
+    rec = code("Foreign Minister Anton Belvik told reporters that Moscow would send a delegation.\n"
+               "Deputy Premier Jo Myong Son said the harvest had improved, KCNA reported.\n"
+               "Defense Minister Park Ji-ho told Yonhap on Thursday that the drills would go ahead.")
+    got = _quotes(rec)
+    assert got[0] == ("indirect", "person:anton-belvik", "Moscow would send a delegation", None)
+    assert got[1] == ("indirect", "person:jo-myong-son", "the harvest had improved", "org:kcna")
+    assert got[2][:3] == ("indirect", "person:park-ji-ho", "the drills would go ahead")
+    assert got[2][3] == "org:yonhap"
+    assert rec["quotes"][2]["date"] == "2023-10-26"
+
+
+def test_according_to_and_clause_first_reports(code):
+    rec = code("According to the Korean Central News Agency, the plant resumed work.\n"
+               "The two sides signed a memorandum, the State Department said.")
+    got = _quotes(rec)
+    assert got[0][:3] == ("indirect", "org:kcna", "the plant resumed work")
+    assert got[1][:3] == ("indirect", "org:state-department", "The two sides signed a memorandum")
+
+
+def test_scare_quotes_are_not_quotes(code):
+    rec = code('Seoul called the plan a "provocation" and moved on.')
+    assert rec["quotes"] == []
