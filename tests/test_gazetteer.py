@@ -50,7 +50,7 @@ def _raw_lines():
     for f in folder.iterdir():
         if f.name.endswith(".jsonl"):
             for line in f.read_text(encoding="utf-8").splitlines():
-                if line.strip() and not line.lstrip().startswith("//"):
+                if line.strip() and not line.lstrip().startswith("#"):
                     yield f.name, json.loads(line)
 
 
@@ -108,9 +108,9 @@ def test_starter_ids_are_kept(entries):
 def test_every_state_has_korean_and_english_names_and_a_capital(entries):
     for e in entries.values():
         if e.kind == "state":
-            assert e.ko and e.en, e.id
-            assert all(re.fullmatch(r"[\uac00-\ud7a3A-Z][\uac00-\ud7a3A-Za-z ·.-]*", s) for s in e.ko), e.ko
-            assert e.extra.get("capital_ko"), e.id
+            assert e.names_in("ko") and e.names_in("en"), e.id
+            assert all(re.fullmatch(r"[\uac00-\ud7a3A-Z][\uac00-\ud7a3A-Za-z ·.-]*", s) for s in e.names_in("ko")), e.id
+            assert e.extra.get("capital", {}).get("ko"), e.id
             assert e.wikidata, e.id
 
 
@@ -120,7 +120,7 @@ def test_every_organisation_has_a_type_and_names(entries):
     for e in entries.values():
         if e.kind == "organization":
             assert e.type in allowed, (e.id, e.type)
-            assert e.ko and e.en, e.id
+            assert e.names_in("ko") and e.names_in("en"), e.id
             if e.type not in {"igo", "igo_organ"} and e.id != "org:un-command":
                 assert e.country, e.id
             if "parent" in e.extra:
@@ -131,25 +131,26 @@ def test_every_person_holds_dated_offices(entries):
     for e in entries.values():
         if e.kind != "person":
             continue
-        assert e.country and e.ko and e.surname_ko and e.roles, e.id
+        assert e.country and e.names_in("ko") and e.surname.get("ko") and e.roles, e.id
         for r in e.roles:
             assert OFFICES.match(r["role"]), f"{e.id}: office not in scope: {r['role']}"
             assert r.get("country") in entries or r.get("org") in entries, e.id
             assert DATE.match(r["from"]), (e.id, r["from"])
             assert r["to"] is None or (DATE.match(r["to"]) and r["to"] >= r["from"]), (e.id, r)
-            assert r["titles_ko"] and all(t.strip() == t and t for t in r["titles_ko"]), e.id
+            titles = e.titles_in("ko", r)
+            assert titles and all(t.strip() == t and t for t in titles), e.id
 
 
 def test_no_alias_is_shared_unless_marked_ambiguous(entries):
     shared = {s: ids for s, ids in gazetteer.aliases().items() if len(ids) > 1}
     unmarked = {s: ids for s, ids in shared.items()
-                if not all(s in entries[i].extra.get("ambiguous_ko", ()) for i in ids)}
+                if not all(s in entries[i].ambiguous.get("ko", ()) for i in ids)}
     assert unmarked == {}
 
 
 def test_ambiguous_forms_are_surfaces_of_their_entry(entries):
     for e in entries.values():
-        for a in e.extra.get("ambiguous_ko", ()):
+        for a in e.ambiguous.get("ko", ()):
             assert a in e.surfaces, (e.id, a)
 
 
@@ -158,7 +159,7 @@ def test_ambiguous_forms_are_surfaces_of_their_entry(entries):
     ("조선", "PRK"), ("왕이", "person:wang-yi"), ("국방부", "org:kor-mnd"), ("외무성", "org:prk-mfa"),
 ])
 def test_homographs_are_flagged(entries, word, actor):
-    assert word in entries[actor].extra["ambiguous_ko"]
+    assert word in entries[actor].ambiguous["ko"]
 
 
 @pytest.mark.parametrize("surface, ids", [
@@ -184,7 +185,7 @@ def test_generic_ministry_names_point_to_every_candidate():
 
 
 def test_abbreviations_are_one_syllable_and_map_the_usual_states():
-    abbr = gazetteer.abbreviations()
+    abbr = gazetteer.abbreviations("ko")
     assert all(len(a) == 1 for a in abbr)
     expected = {"북": "PRK", "남": "KOR", "한": "KOR", "미": "USA", "중": "CHN", "러": "RUS", "일": "JPN", "영": "GBR",
                 "프": "FRA", "불": "FRA", "독": "DEU", "우": "UKR"}
@@ -193,9 +194,9 @@ def test_abbreviations_are_one_syllable_and_map_the_usual_states():
 
 def test_patterns_compile_and_match_a_spelling_of_their_entry(entries):
     for e in entries.values():
-        for p in e.patterns_ko:
+        for p in e.patterns.get("ko", ()):
             rx = re.compile(p)
-            assert any(rx.fullmatch(s) for s in e.ko), (e.id, p)
+            assert any(rx.fullmatch(s) for s in e.names_in("ko")), (e.id, p)
 
 
 @pytest.mark.parametrize("actor, date, role", [

@@ -1,16 +1,32 @@
-"""The gazetteer: states, organisations, people and places as data (resources/gazetteer/*.jsonl).
+"""The gazetteer: states, organisations, people and places as data (resources/gazetteer/*.jsonl),
+and the analyst's own actor dictionaries on top of it.
 
-Each line is one entry; see resources/gazetteer/README.md for the fields and the sources.
-Loaded once per process; `aliases()` maps every surface form to the entries it may name.
+Each line is one entry; what an entry says in a language is keyed by the language code
+(`"names": {"ko": [...], "en": [...]}`); see resources/gazetteer/README.md for the fields and the
+sources. User dictionaries (JSON Lines of the same shape) come from `using(paths)` (the CLI's
+`--gazetteer FILE`, the API's `gazetteer=` argument) or from the SAGWAN_GAZETTEER environment
+variable (paths separated by the platform's path separator); their entries add to the shipped ones
+and replace a shipped entry with the same id. Files are read once per set of user files.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sagwan.errors import ConfigError
+
+ENV = "SAGWAN_GAZETTEER"
+KINDS = ("state", "organization", "person", "group", "location")
 
 
 @dataclass(frozen=True)
@@ -21,18 +37,32 @@ class Entry:
     country: str | None = None
     wikidata: str | None = None
     type: str | None = None          # organisations: news_agency, outlet, igo, think_tank, government, party ...
-    ko: tuple[str, ...] = ()
-    en: tuple[str, ...] = ()
-    abbr_ko: tuple[str, ...] = ()    # one-syllable short forms (북, 러, 미 ...): matched only in compounds
-    metonyms: tuple[str, ...] = ()   # capitals and seats of government standing for the state
-    patterns_ko: tuple[str, ...] = ()  # regular expressions for spellings with optional spaces
-    surname_ko: str | None = None    # for persons: the form used alone (김, 시, 푸틴, 라브로프)
+    names: Mapping[str, tuple[str, ...]] = field(default_factory=dict)      # language -> names
+    abbr: Mapping[str, tuple[str, ...]] = field(default_factory=dict)       # one-syllable short forms (ko: 북, 러)
+    metonyms: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # capitals standing for the state
+    patterns: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # regular expressions for spellings
+    surname: Mapping[str, str] = field(default_factory=dict)                # persons: the form used alone
+    ambiguous: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # names that are also ordinary words
     roles: tuple[dict[str, Any], ...] = ()
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
+    def __hash__(self) -> int:
+        return hash(self.id)
+
     @property
     def surfaces(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((*self.ko, *self.en, *self.metonyms)))
+        """Every name and metonym in every language."""
+        forms = [n for names in self.names.values() for n in names]
+        forms += [n for names in self.metonyms.values() for n in names]
+        return tuple(dict.fromkeys(forms))
+
+    def names_in(self, language: str) -> tuple[str, ...]:
+        return self.names.get(language, ())
+
+    def titles_in(self, language: str, role: Mapping[str, Any] | None = None) -> tuple[str, ...]:
+        """The titles of one role (or of every role) in a language."""
+        roles = (role,) if role is not None else self.roles
+        return tuple(dict.fromkeys(t for r in roles for t in (r.get("titles") or {}).get(language, ())))
 
     def role_on(self, date: str | None) -> dict[str, Any] | None:
         """The role held on `date` (YYYY[-MM[-DD]]), or the latest one when the date is unknown."""
@@ -46,40 +76,151 @@ class Entry:
 
 
 _FIELDS = set(Entry.__dataclass_fields__) - {"extra"}
+_KEYED_LISTS = ("names", "abbr", "metonyms", "patterns", "ambiguous")
+# fields of the shape before languages were keys: refused, so that no name is silently ignored
+_OLD = {"ko": "names", "en": "names", "abbr_ko": "abbr", "patterns_ko": "patterns", "surname_ko": "surname",
+        "ambiguous_ko": "ambiguous", "capital_ko": "capital"}
 
 
-def _entry(obj: dict[str, Any]) -> Entry:
+def _entry(obj: Any) -> Entry:
+    """One entry from its JSON object; ValueError says what is wrong with it."""
+    if not isinstance(obj, dict):
+        raise ValueError("an entry is a JSON object")
+    for key in ("id", "kind", "name"):
+        if not isinstance(obj.get(key), str) or not obj[key]:
+            raise ValueError(f"field {key!r} missing or not a string")
+    if obj["kind"] not in KINDS:
+        raise ValueError(f"kind {obj['kind']!r}: use one of {', '.join(KINDS)}")
+    old = sorted(k for k in obj if k in _OLD)
+    if old:
+        raise ValueError(f"field {old[0]!r} is the old shape: write {_OLD[old[0]]!r} keyed by language, "
+                         f'e.g. "{_OLD[old[0]]}": {{"ko": ...}} (see resources/gazetteer/README.md)')
     known = {k: v for k, v in obj.items() if k in _FIELDS}
-    for key in ("ko", "en", "abbr_ko", "metonyms", "patterns_ko", "roles"):
-        if key in known:
-            known[key] = tuple(known[key])
+    for key in _KEYED_LISTS:
+        value = known.get(key, {})
+        if not isinstance(value, dict) or not all(isinstance(v, list) and all(isinstance(s, str) for s in v)
+                                                  for v in value.values()):
+            raise ValueError(f'field {key!r} must map languages to lists of strings, e.g. {{"en": ["..."]}}')
+        known[key] = {lang: tuple(v) for lang, v in value.items()}
+    surname = known.get("surname", {})
+    if not isinstance(surname, dict) or not all(isinstance(v, str) for v in surname.values()):
+        raise ValueError('field \'surname\' must map languages to one string, e.g. {"en": "Smith"}')
+    roles = known.get("roles", [])
+    if not isinstance(roles, list) or not all(isinstance(r, dict) for r in roles):
+        raise ValueError("field 'roles' must be a list of objects")
+    if any("titles_ko" in r for r in roles):
+        raise ValueError("roles: field 'titles_ko' is the old shape: write \"titles\": {\"ko\": [...]}")
+    known["roles"] = tuple(roles)
     return Entry(**known, extra={k: v for k, v in obj.items() if k not in _FIELDS})
 
 
-@cache
+def read_file(path: str | os.PathLike, text: str | None = None) -> Iterator[Entry]:
+    """The entries of one JSON Lines file; a bad line is a ConfigError naming the file and the line.
+    Blank lines and lines starting with # are skipped."""
+    name = os.fspath(path)
+    if text is None:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ConfigError(f"gazetteer {name}: no such file; give a JSON Lines file of entries") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"gazetteer {name}: cannot be read ({exc}); give a UTF-8 JSON Lines file") from None
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            yield _entry(json.loads(line))
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(f"gazetteer {name}:{n}: {exc}") from None
+
+
+def user_files() -> tuple[str, ...]:
+    """The user dictionaries in use: those given to `using`, else those named by SAGWAN_GAZETTEER."""
+    if _given is not None:
+        return _given
+    value = os.environ.get(ENV, "")
+    return tuple(p for p in value.split(os.pathsep) if p.strip())
+
+
+_given: tuple[str, ...] | None = None
+
+
+@contextmanager
+def using(paths: str | os.PathLike | Iterable[str | os.PathLike] | None) -> Iterator[tuple[str, ...]]:
+    """Use these user dictionaries (on top of the shipped gazetteer) inside the block; None changes
+    nothing. The files are checked at once. Worker processes started inside the block see them too
+    (through SAGWAN_GAZETTEER)."""
+    global _given
+    if paths is None:
+        yield user_files()
+        return
+    files = (os.fspath(paths),) if isinstance(paths, str | os.PathLike) else tuple(os.fspath(p) for p in paths)
+    for f in files:
+        list(read_file(f))
+    before, env = _given, os.environ.get(ENV)
+    _given = files
+    os.environ[ENV] = os.pathsep.join(files)
+    try:
+        yield files
+    finally:
+        _given = before
+        if env is None:
+            os.environ.pop(ENV, None)
+        else:
+            os.environ[ENV] = env
+
+
 def entries() -> dict[str, Entry]:
-    """Every gazetteer entry by id (files read once per process)."""
+    """Every entry by id: the shipped files, then the user dictionaries (same id: the user's wins)."""
+    return _entries(user_files())
+
+
+@cache
+def _shipped() -> dict[str, Entry]:
     out: dict[str, Entry] = {}
     folder = resources.files("sagwan") / "resources" / "gazetteer"
     for f in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not f.name.endswith(".jsonl"):
-            continue
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            try:
-                e = _entry(json.loads(line))
-            except (ValueError, TypeError) as exc:
-                raise ValueError(f"gazetteer {f.name}:{n}: {exc}") from None
-            out[e.id] = e
+        if f.name.endswith(".jsonl"):
+            for e in read_file(f"resources/gazetteer/{f.name}", f.read_text(encoding="utf-8")):
+                out[e.id] = e
     return out
 
 
 @cache
+def _entries(files: tuple[str, ...]) -> dict[str, Entry]:
+    out = dict(_shipped())
+    for f in files:
+        for e in read_file(f):
+            out[e.id] = e
+    return out
+
+
+def signature() -> str:
+    """"" with no user dictionary; else a short digest of their contents. Coders append it to their
+    version, so a document coded with other dictionaries is coded again on the next ingest."""
+    return _signature(user_files())
+
+
+@cache
+def _signature(files: tuple[str, ...]) -> str:
+    if not files:
+        return ""
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(json.dumps([e.id for e in read_file(f)]).encode())
+        digest.update(Path(f).read_bytes())
+    return digest.hexdigest()[:10]
+
+
 def aliases() -> dict[str, tuple[str, ...]]:
-    """Surface form -> ids of the entries it may name (several when ambiguous)."""
+    """Surface form (any language) -> ids of the entries it may name (several when ambiguous)."""
+    return _aliases(user_files())
+
+
+@cache
+def _aliases(files: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     idx: dict[str, list[str]] = {}
-    for e in entries().values():
+    for e in _entries(files).values():
         for s in e.surfaces:
             ids = idx.setdefault(s, [])
             if e.id not in ids:
@@ -87,11 +228,40 @@ def aliases() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in idx.items()}
 
 
+def abbreviations(language: str) -> dict[str, str]:
+    """Short form in `language` (Korean 북, 러, 미 ...) -> state id."""
+    return _abbreviations(user_files(), language)
+
+
 @cache
-def abbreviations() -> dict[str, str]:
-    """One-syllable short form (북, 러, 미 ...) -> state id."""
-    return {a: e.id for e in entries().values() for a in e.abbr_ko}
+def _abbreviations(files: tuple[str, ...], language: str) -> dict[str, str]:
+    return {a: e.id for e in _entries(files).values() for a in e.abbr.get(language, ())}
 
 
 def get(actor_id: str) -> Entry | None:
     return entries().get(actor_id)
+
+
+T = TypeVar("T")
+
+
+def per_gazetteer(keep: int | None = None) -> Callable[[Callable[[], T]], Callable[[], T]]:
+    """Cache a look-up built from the gazetteer once per set of user dictionaries (`keep`: how many
+    sets to remember; 1 for a costly object such as an analyser fed with the names)."""
+
+    def wrap(fn: Callable[[], T]) -> Callable[[], T]:
+        memo: dict[tuple[str, ...], T] = {}
+
+        @functools.wraps(fn)
+        def cached() -> T:
+            key = user_files()
+            if key not in memo:
+                if keep is not None and len(memo) >= keep:
+                    memo.clear()
+                memo[key] = fn()
+            return memo[key]
+
+        cached.cache_clear = memo.clear  # type: ignore[attr-defined]
+        return cached
+
+    return wrap

@@ -10,9 +10,10 @@ Every annotation carries character offsets (`start`, `end`, end exclusive) into 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from enum import StrEnum
 from typing import Any
 
-from sagwan._version import CODER, SCHEMA
+from sagwan._version import SCHEMA, UNCODED
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE",
@@ -22,6 +23,34 @@ PLOVER_TYPES = (
 UNATTRIBUTED = "none"
 STATUSES = ("occurred", "intended", "planned", "expected", "alleged", "proposed", "denied", "hypothetical")
 ACTOR_KINDS = ("state", "organization", "person", "group", "location")
+# The ordering of a dyad does not matter for these: "X met Y" and "Y met X" are one happening
+UNORDERED_TYPES = ("CONSULT",)
+# ...and for these both parties may be named as sources ("X and Y agreed") or one on each side
+MUTUAL_TYPES = ("CONSULT", "AGREE", "COOPERATE")
+
+
+class Marker(StrEnum):
+    """How an argument is tied to its predicate, whatever a language marks it with (a Korean case
+    particle, an English preposition or word order). Language readers give every argument one of
+    these; the core's argument frames (extract/core) read nothing else.
+
+    A member compares equal to its name as a string (`Marker.SUBJ == "SUBJ"`).
+    """
+
+    SUBJ = "SUBJ"        # the one who acts: Korean 이/가/은/는, English subject
+    OBJ = "OBJ"          # the one acted on directly: 을/를, direct object
+    TO = "TO"            # recipient or the one addressed: 에/에게, "to"
+    TOWARD = "TOWARD"    # direction or what a thing is turned into: 로/으로, "toward", "into"
+    FROM = "FROM"        # giver or origin: 로부터/에게서, "from"
+    WITH = "WITH"        # the other party of a meeting or an agreement: 와/과, "with"
+    ABOUT = "ABOUT"      # the one a stance or an accusation is about: 에 대해, "about", "on", "over"
+    OF = "OF"            # owner or party of a noun event: 의, "X's visit", "the visit of X"
+    BY = "BY"            # agent of a passive: 에 의해, "by"
+    AT = "AT"            # place or occasion: 에서, "at", "in"
+    PURPOSE = "PURPOSE"  # the aim: 을 위해, "for", "in order to"
+    CONJ = "CONJ"        # coordinated with the next phrase (only while a reader reads a sentence)
+    MOD = "MOD"          # modifies the noun after it, not the predicate: 한중 회담, "the Russian delegation"
+    BARE = "BARE"        # no marker at all (headline style, a list of names)
 
 
 @dataclass
@@ -154,6 +183,11 @@ class Document:
     actors: list[Actor] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # who coded it: the language bundle's coder (e.g. sagwan-ko/1) and its components' versions
+    coder: str = UNCODED
+    coders: dict[str, str] = field(default_factory=dict)
+    # why the extractors did not run (no bundle for the document's language), or None when they did
+    not_coded: str | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The `sagwan/1` record (see the spec); offsets index `doc.text`."""
@@ -162,26 +196,33 @@ class Document:
             "published": self.published, "language": self.language, "text": self.text,
         }
         doc.update({k: v for k, v in self.meta.items() if k not in doc})
-        return {
+        rec: dict[str, Any] = {
             "schema": SCHEMA,
-            "coder": CODER,
+            "coder": self.coder,
+            "coders": dict(self.coders),
             "doc": doc,
             "actors": [_plain(a) for a in self.actors],
             "quotes": [_plain(q) for q in self.quotes],
             "events": [_plain(e) for e in self.events],
         }
+        if self.not_coded is not None:
+            # the document is kept (stored, exported) so that it can be coded once its language has a bundle
+            rec["not_coded"] = {"language": self.language, "reason": self.not_coded}
+        return rec
 
     @classmethod
     def from_record(cls, rec: dict[str, Any]) -> Document:
         """Rebuild a document (without sentences) from a `sagwan/1` record."""
         d = dict(rec["doc"])
         core = {k: d.pop(k, None) for k in ("id", "source", "text", "title", "published", "language")}
+        coding = {"coder": rec.get("coder") or UNCODED, "coders": dict(rec.get("coders") or {}),
+                  "not_coded": (rec.get("not_coded") or {}).get("reason")}
         actors = [Actor(**{**a, "mentions": [Mention(**m) for m in a.get("mentions", [])]})
                   for a in rec.get("actors", [])]
         quotes = [Quote(**q) for q in rec.get("quotes", [])]
         events = [Event(**{**e, "mentions": [EventMention(**m) for m in e.get("mentions", [])]})
                   for e in rec.get("events", [])]
-        return cls(**core, meta=d, actors=actors, quotes=quotes, events=events)
+        return cls(**core, meta=d, actors=actors, quotes=quotes, events=events, **coding)
 
 
 def _plain(value: Any) -> Any:

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from sagwan._version import CODER
 from sagwan.errors import ConfigError, ExtractionError, InputError
 from sagwan.ingest import DEFAULT_MAX_BYTES, read_sources
 from sagwan.ingest.sources import _expand  # the reader's own expansion, so sources are named the same way
@@ -33,8 +32,6 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PARTITION_SIZE = 16     # documents a worker extracts per task (~1 s): big enough to hide scheduling cost
 TASKS_PER_WORKER = 4            # partitions shrink as the work left runs out, so workers finish together
-# An invented sentence: extracting it makes a worker load everything a real document needs.
-WARM_UP_TEXT = "북한은 오늘 성명을 발표했다.\n"
 Progress = Callable[[int, int], None]
 Result = dict[str, Any] | Failure
 # A partition's results: one per document, or (for JSON Lines shards) already encoded by the worker.
@@ -76,8 +73,11 @@ def extract_encoded(raws: Iterable[RawDocument]) -> EncodedRecords:
 
 
 def warm_up() -> None:
-    """Build this process's pipeline now: Kiwi and the extractors load on first use (about 2 s in all)."""
-    extract_batch([RawDocument(id="warm-up", source="<warm-up>", body=WARM_UP_TEXT)])
+    """Build this process's pipeline now: each language's analyser and extractors load on first use
+    (about 2 s for Korean)."""
+    from sagwan.extract.pipeline import warm_up as warm_pipeline
+
+    warm_pipeline()
 
 
 @dataclass
@@ -105,14 +105,27 @@ def split_inputs(paths: Iterable[str | os.PathLike]) -> Inputs:
 def ingest_paths(paths: Iterable[str | os.PathLike], *, db_url: str | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, workers: int | None = None, scheduler: str | None = None,
                  out: str | os.PathLike | None = None, out_format: str = "jsonl",
-                 partition_size: int | None = None, progress: Progress | None = None) -> IngestSummary:
+                 partition_size: int | None = None, progress: Progress | None = None,
+                 gazetteer: str | os.PathLike | Iterable[str | os.PathLike] | None = None) -> IngestSummary:
     """`sagwan ingest`: store documents and record shards in the database at `db_url`, or write shards to `out`.
 
     With `workers` (a local Dask cluster of that many processes) or `scheduler` (tcp://host:port of a
     running one) extraction runs in parallel; without either it runs in this process. Shards among the
     inputs are stored as they are (with `out`, copied into the new shards). `partition_size` documents go
     to a worker at a time (default: up to DEFAULT_PARTITION_SIZE, fewer toward the end; see `partition_sizes`).
+    `gazetteer` names user actor dictionaries (local workers get them too; a running cluster's workers
+    need SAGWAN_GAZETTEER set to the same files).
     """
+    from sagwan import gazetteer as gaz
+
+    with gaz.using(gazetteer):
+        return _ingest_paths(paths, db_url=db_url, max_bytes=max_bytes, workers=workers, scheduler=scheduler,
+                             out=out, out_format=out_format, partition_size=partition_size, progress=progress)
+
+
+def _ingest_paths(paths: Iterable[str | os.PathLike], *, db_url: str | None, max_bytes: int, workers: int | None,
+                  scheduler: str | None, out: str | os.PathLike | None, out_format: str,
+                  partition_size: int | None, progress: Progress | None) -> IngestSummary:
     if workers is not None and scheduler is not None:
         raise ConfigError("give --workers (a local cluster) or --scheduler (an existing one), not both")
     if out is not None and db_url is not None:
@@ -186,7 +199,7 @@ def _to_shards(inputs: Inputs, writer: ShardWriter, max_bytes: int, run: RunPart
         writer.write(index + i, results)
         counter.add(len(results))
     summary = IngestSummary(documents=writer.n_records, events=writer.n_events, quotes=writer.n_quotes,
-                            failures=writer.close())
+                            failures=writer.close(), not_coded=writer.not_coded)
     log.info("wrote %d record(s) in %d shard(s) to %s", writer.n_records, len(writer.files), writer.folder)
     return summary
 
@@ -249,13 +262,15 @@ def _cut(items: list, sizes: list[int]) -> Iterator[list]:
 
 
 def _current_ids(store: Store) -> set[str]:
-    """Ids of documents already stored by this coder: their extraction would change nothing."""
+    """Ids of documents already stored by the coder of their language: their extraction would change nothing."""
     from sqlalchemy import select
 
+    from sagwan.extract.registry import coder_for
     from sagwan.store.schema import documents
 
     with store.engine.connect() as conn:
-        return set(conn.execute(select(documents.c.id).where(documents.c.coder == CODER)).scalars())
+        rows = conn.execute(select(documents.c.id, documents.c.coder, documents.c.language))
+        return {doc_id for doc_id, coder, language in rows if coder == coder_for(language)}
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -276,6 +291,7 @@ def _merge(into: IngestSummary, part: IngestSummary) -> None:
     into.events += part.events
     into.quotes += part.quotes
     into.failures += part.failures
+    into.not_coded += part.not_coded
 
 
 class _Counter:

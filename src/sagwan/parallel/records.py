@@ -110,6 +110,7 @@ class EncodedRecords:
     n_events: int = 0
     n_quotes: int = 0
     failures: list[Failure] = field(default_factory=list)
+    not_coded: list[tuple[str, str]] = field(default_factory=list)   # (source, language) kept uncoded
 
     def __len__(self) -> int:
         """Documents in the partition (records and failures), as with a list of results."""
@@ -125,10 +126,16 @@ def encode_records(results: Iterable[dict[str, Any] | Failure]) -> EncodedRecord
             out.failures.append(r)
             continue
         lines.append(json.dumps(r, ensure_ascii=False) + "\n")
+        if r.get("not_coded"):
+            out.not_coded.append(_uncoded(r))
         out.n_events += len(r.get("events", []))
         out.n_quotes += len(r.get("quotes", []))
     out.text, out.n_records = "".join(lines), len(lines)
     return out
+
+
+def _uncoded(record: dict[str, Any]) -> tuple[str, str]:
+    return (record.get("doc") or {}).get("source") or "?", record["not_coded"].get("language") or ""
 
 
 class ShardWriter:
@@ -148,6 +155,7 @@ class ShardWriter:
         self.files: list[Path] = []
         self.n_records = self.n_events = self.n_quotes = 0
         self._failures: list[Failure] = []
+        self.not_coded: list[tuple[str, str]] = []
 
     def fail(self, failure: Failure) -> None:
         self._failures.append(failure)
@@ -161,6 +169,7 @@ class ShardWriter:
         if self.fmt == "jsonl":
             encoded = results if isinstance(results, EncodedRecords) else encode_records(results)
             failures, counts = encoded.failures, (encoded.n_records, encoded.n_events, encoded.n_quotes)
+            uncoded = encoded.not_coded
 
             def write(tmp: Path) -> None:
                 tmp.write_text(encoded.text, encoding="utf-8")
@@ -170,10 +179,12 @@ class ShardWriter:
             failures = [r for r in results if isinstance(r, Failure)]
             counts = (len(records), sum(len(r.get("events", [])) for r in records),
                       sum(len(r.get("quotes", [])) for r in records))
+            uncoded = [_uncoded(r) for r in records if r.get("not_coded")]
 
             def write(tmp: Path) -> None:
                 _write_parquet(tmp, records)
         self._failures.extend(failures)
+        self.not_coded.extend(uncoded)
         if counts[0]:
             self._publish(index, write)
             self.n_records += counts[0]

@@ -22,7 +22,7 @@ from sagwan.ingest import DEFAULT_MAX_BYTES, read_sources
 from sagwan.model import Failure
 from sagwan.store import engine as db
 from sagwan.store import queries, writer
-from sagwan.store.schema import documents
+from sagwan.store.schema import document_events, documents
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,15 @@ class IngestSummary:
     events: int = 0
     quotes: int = 0
     failures: list[Failure] = field(default_factory=list)
+    # documents stored without coding (no bundle for their language): (source, language or "")
+    not_coded: list[tuple[str, str]] = field(default_factory=list)
+
+    def not_coded_counts(self) -> dict[str, int]:
+        """Language -> how many documents in it were kept without coding."""
+        counts: dict[str, int] = {}
+        for _source, language in self.not_coded:
+            counts[language] = counts.get(language, 0) + 1
+        return dict(sorted(counts.items()))
 
 
 @dataclass
@@ -45,6 +54,23 @@ class Prepared:
 
     record: dict[str, Any]
     segmented: list[str]
+
+
+def _add_languages(conn, found: list[dict[str, Any]]) -> None:
+    """Each chronicle event gets `languages`: the languages of the documents that report it (one
+    happening told in English and in Korean is one event; the analyst sees that it crossed languages)."""
+    ids = [e["id"] for e in found]
+    langs: dict[str, set[str]] = {}
+    for chunk in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(document_events.c.event_id, documents.c.language)
+            .join(documents, documents.c.id == document_events.c.document_id)
+            .where(document_events.c.event_id.in_(ids[chunk:chunk + 500])))
+        for event_id, language in rows:
+            if language:
+                langs.setdefault(event_id, set()).add(language)
+    for e in found:
+        e["languages"] = sorted(langs.get(e["id"], ()))
 
 
 def prepare(record: dict[str, Any]) -> Prepared:
@@ -66,12 +92,20 @@ class Store:
 
     def ingest(self, paths: str | os.PathLike | Iterable[str | os.PathLike], *,
                progress: Callable[[int, int], None] | None = None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> IngestSummary:
+               max_bytes: int = DEFAULT_MAX_BYTES,
+               gazetteer: str | os.PathLike | Iterable[str | os.PathLike] | None = None) -> IngestSummary:
         """Extract and store files, directories, globs or "-"; one transaction per document.
 
         Runs the same stages as `sagwan.extract_paths`, but skips the (costly) extraction of documents
         whose bytes are already stored by the current coder: re-ingesting a corpus only reads it.
+        `gazetteer` names user actor dictionaries to use on top of the shipped gazetteer.
         """
+        from sagwan import gazetteer as gaz
+
+        with gaz.using(gazetteer):
+            return self._ingest(paths, progress, max_bytes)
+
+    def _ingest(self, paths, progress, max_bytes: int) -> IngestSummary:
         if isinstance(paths, str | os.PathLike):
             paths = [paths]
         summary = IngestSummary()
@@ -122,9 +156,13 @@ class Store:
         return None
 
     def _is_current(self, doc_id: str) -> bool:
+        """Stored by the coder its language has today (a document kept uncoded is coded once a bundle
+        for its language is installed)."""
+        from sagwan.extract.registry import coder_for
+
         with self._read() as conn:
-            coder = conn.execute(select(documents.c.coder).where(documents.c.id == doc_id)).scalar_one_or_none()
-        return coder == CODER
+            row = conn.execute(select(documents.c.coder, documents.c.language).where(documents.c.id == doc_id)).first()
+        return row is not None and row[0] == coder_for(row[1])
 
     def _add(self, rec: dict[str, Any], summary: IngestSummary, presegmented: list[str] | None = None) -> None:
         source = rec.get("doc", {}).get("source", "?") if isinstance(rec, dict) else "?"
@@ -150,6 +188,8 @@ class Store:
             summary.unchanged += 1
         else:
             summary.documents += 1
+            if rec.get("not_coded"):
+                summary.not_coded.append((source, rec["not_coded"].get("language") or ""))
             summary.events += len(rec.get("events", []))
             summary.quotes += len(rec.get("quotes", []))
 
@@ -168,9 +208,11 @@ class Store:
         """Chronicle events, oldest first (undated last), each with its parties, reports and attributions;
         `mentions=False` leaves out the sentences (for counting and scoring over large stores)."""
         with self._read() as conn:
-            return queries.find_events(conn, actor=actor, dyad=dyad, type=type, status=status,
-                                       exclude_status=exclude_status, date_from=date_from, date_to=date_to,
-                                       attributed_to=attributed_to, limit=limit, mentions=mentions)
+            found = queries.find_events(conn, actor=actor, dyad=dyad, type=type, status=status,
+                                        exclude_status=exclude_status, date_from=date_from, date_to=date_to,
+                                        attributed_to=attributed_to, limit=limit, mentions=mentions)
+            _add_languages(conn, found)
+            return found
 
     def dyad_links(self, a: str, b: str, *, exclude_status: str | Iterable[str] = (),
                    attributed_to: str | None = None) -> list[dict[str, Any]] | None:

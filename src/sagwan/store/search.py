@@ -1,10 +1,11 @@
-"""Full-text search over quotes that works for Korean.
+"""Full-text search over quotes, in every language a bundle codes.
 
-Korean glues particles and endings to words (미사일을, 발사했다), so a word index over raw text misses
-most matches. Quotes are stored with a segmented form: Kiwi's content morphemes (nouns, verb and
-adjective stems, roots, foreign words, numbers) joined by spaces. A query is segmented the same way
-and every morpheme must match, so 미사일 finds 미사일을 and 미사일 발사 finds 미사일을 발사했다.
-SQLite searches it with FTS5 (unicode61), PostgreSQL with to_tsvector('simple', ...).
+Some languages glue particles and endings to words (Korean), so a word index over raw text misses
+most matches. Quotes are stored with a segmented form: the content words their language's bundle
+gives (`LanguageBundle.segment`: for Korean, Kiwi's content morphemes) joined by spaces. A query is
+segmented the same way and every term must match, so a noun finds its inflected forms.
+A text in a language with no bundle is split into words. SQLite searches with FTS5 (unicode61),
+PostgreSQL with to_tsvector('simple', ...).
 """
 
 from __future__ import annotations
@@ -15,25 +16,24 @@ from sqlalchemy import ColumnElement, func, literal_column, select, text
 
 from sagwan.store.schema import quotes
 
-# Kiwi tags whose morphemes carry meaning; particles (J*), endings (E*) and affixes are left out.
-_CONTENT_TAG = re.compile(r"^(NN[GPB]|NR|NP|VV|VA|XR|SL|SH|SN|MAG)")
 _WORD = re.compile(r"\w+")
 
 
-def segment(text_: str) -> str:
-    """Content morphemes of `text_`, lower-cased and joined by single spaces."""
+def segment(text_: str, language: str | None = None) -> str:
+    """Content words of `text_` (in `language`, told from the text when not given), lower-cased and
+    joined by single spaces."""
     if not text_ or not text_.strip():
         return ""
-    if not re.search(r"[\uac00-\ud7a3]", text_):
-        return " ".join(w.lower() for w in _WORD.findall(text_))  # no Hangul: no need to load Kiwi
-    from sagwan.analyse.ko import get_kiwi
+    from sagwan.extract import registry
 
-    forms = []
-    for token in get_kiwi().tokenize(text_):
-        tag = token.tag.split("-")[0]  # Kiwi marks irregular conjugations as VV-I, VA-R, ...
-        if _CONTENT_TAG.match(tag):
-            forms.extend(w.lower() for w in _WORD.findall(token.form))
-    return " ".join(forms)
+    if language is None:
+        # a query: the bundle that claims it by its script alone, so no detector is loaded for a few words
+        bundle = next((b for b in registry.bundles() if b.claims(text_)), None)
+    else:
+        bundle = registry.bundle_for(language)
+    if bundle is None:
+        return " ".join(w.lower() for w in _WORD.findall(text_))
+    return bundle.segment(text_)
 
 
 def query_terms(query: str) -> list[str]:

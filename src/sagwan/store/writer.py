@@ -82,7 +82,8 @@ def delete_documents(conn: Connection, where) -> tuple[int, list[Touched]]:
 
 def segment_quotes(rec: dict[str, Any]) -> list[str]:
     """The search form of each quote. Done before the write transaction: Kiwi may take seconds to load."""
-    return [segment(q.get("text") or "") for q in rec.get("quotes", [])]
+    language = (rec.get("doc") or {}).get("language")
+    return [segment(q.get("text") or "", language) for q in rec.get("quotes", [])]
 
 
 def write_record(conn: Connection, rec: dict[str, Any], segmented: list[str] | None = None,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from functools import cache
 
 from sagwan import gazetteer
 from sagwan.model import Document, Sentence, Token
@@ -29,8 +28,9 @@ def _add_gazetteer(kiwi) -> int:
     """Give Kiwi every gazetteer name, so multi-word names stay one token carrying the id."""
     n = 0
     for e in gazetteer.entries().values():
-        ordinary = set(e.extra.get("ambiguous_ko", ()))
-        for surface in e.ko:
+        ordinary = set(e.ambiguous.get("ko", ()))
+        names = e.names_in("ko")
+        for surface in names:
             # names that are also ordinary words (인도 'hand over', 수단 'means') are left to Kiwi's own
             # analysis; the matcher accepts them only where Kiwi reads a proper noun
             if not _NAMEISH.match(surface) or surface in ordinary:
@@ -38,23 +38,24 @@ def _add_gazetteer(kiwi) -> int:
             # score 10 makes the user entry win over Kiwi's own analysis (김정은 -> one NNP with the id)
             if kiwi.add_user_word(surface, "NNP", 10.0, user_value={"id": e.id}):
                 n += 1
-        for pattern in e.patterns_ko:
+        for pattern in e.patterns.get("ko", ()):
             kiwi.add_re_word(pattern, "NNP", user_value={"id": e.id})
-        titles = sorted({t for r in e.roles for t in r.get("titles_ko", ())}, key=len, reverse=True)
-        for surface in ordinary & set(e.ko):
+        titles = sorted(set(e.titles_in("ko")), key=len, reverse=True)
+        for surface in ordinary & set(names):
             if e.kind == "person" and titles:
                 # '왕이 외교부장': an ordinary word ('왕이' = king + subject) is the name before the person's title
                 alts = "|".join(re.escape(t) for t in titles)
                 kiwi.add_re_word(rf"{re.escape(surface)}(?=\s?(?:{alts}))", "NNP", user_value={"id": e.id})
     # '주한 미국 대사' (the US ambassador posted in Korea): Kiwi reads 주한 as the verb 주하다
-    for abbr in [*gazetteer.abbreviations(), "유엔"]:
+    for abbr in [*gazetteer.abbreviations("ko"), "유엔"]:
         kiwi.add_user_word("주" + abbr, "NNG", 10.0)
     return n
 
 
-@cache
+@gazetteer.per_gazetteer(keep=1)
 def get_kiwi():
-    """The process's one Kiwi, built on first use (about 2 s and 500 MB)."""
+    """The process's one Kiwi, built on first use (about 2 s and 500 MB), and again when the user
+    dictionaries change (their names are Kiwi's user words)."""
     with _lock:
         from kiwipiepy import Kiwi
 

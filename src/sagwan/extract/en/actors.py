@@ -60,7 +60,7 @@ class _Name:
     exact: bool                   # an acronym: the text must match its case
 
 
-@cache
+@gazetteer.per_gazetteer()
 def _index() -> tuple[dict[str, tuple[_Name, ...]], int]:
     """Name key -> candidate entries; and the longest name in tokens."""
     idx: dict[str, list[_Name]] = {}
@@ -73,14 +73,20 @@ def _index() -> tuple[dict[str, tuple[_Name, ...]], int]:
             names.append(_Name(eid, kind, surface.replace(".", "").isupper() and len(surface) <= 6))
 
     for e in gazetteer.entries().values():
-        for s in e.en:
+        for s in e.names_in("en"):
             add(s, e.id, "name")
-        for s in e.metonyms:
+        for s in e.metonyms.get("en", ()):
             add(s, e.id, "metonym")
     for surface, eid, kind in lexicon.extra_names():
         if gazetteer.get(eid) is not None:
             add(surface, eid, kind)
     return {k: tuple(v) for k, v in idx.items()}, _MAX_NAME
+
+
+@gazetteer.per_gazetteer()
+def _prefixes() -> frozenset[str]:
+    """Every beginning of a name key: the matcher stops extending a span no name starts with."""
+    return frozenset(k[:n] for k in _index()[0] for n in range(1, len(k) + 1))
 
 
 def _family_token(name: str, country: str | None) -> str:
@@ -90,16 +96,30 @@ def _family_token(name: str, country: str | None) -> str:
     return parts[-1]
 
 
-@cache
+@gazetteer.per_gazetteer()
 def _gazetteer_surnames() -> dict[str, str]:
     """A gazetteer person's family name alone ("Putin", "Lavrov") -> id, where no other person shares it."""
     seen: dict[str, list[str]] = {}
     for e in gazetteer.entries().values():
-        if e.kind == "person" and e.en:
-            fam = _family_token(e.en[0], e.country)
+        if e.kind == "person" and e.names_in("en"):
+            fam = e.surname.get("en") or _family_token(e.names_in("en")[0], e.country)
             if len(fam) >= 4:
                 seen.setdefault(fam, []).append(e.id)
     return {k: v[0] for k, v in seen.items() if len(v) == 1}
+
+
+@cache
+def _title_firsts() -> frozenset[str]:
+    return frozenset(t[0] for t in lexicon.titles())
+
+
+@cache
+def _demonyms_by_first() -> dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]:
+    """First word -> the demonyms starting with it, longest first ("North Korean" before "North")."""
+    out: dict[str, list] = {}
+    for words, sid in lexicon.demonyms().items():
+        out.setdefault(words[0], []).append((words, sid))
+    return {k: tuple(sorted(v, key=lambda kv: -len(kv[0]))) for k, v in out.items()}
 
 
 def _cap(t: Token) -> bool:
@@ -115,6 +135,9 @@ class ActorReader:
         self.people: list[tuple[str, set[str]]] = []   # (person id, short forms), in order of first mention
         self.last_person: str | None = None
         self.index, self.longest = _index()
+        self.prefixes = _prefixes()
+        self.gaz = gazetteer.entries()            # looked up once: every call reads the user-file setting
+        self.surnames = _gazetteer_surnames()
 
     # ---- the actor table ----------------------------------------------------------------------
     def add(self, actor: Actor, sent: Sentence, i: int, j: int) -> Actor:
@@ -135,7 +158,7 @@ class ActorReader:
         return have
 
     def _entry_actor(self, eid: str) -> Actor:
-        e = gazetteer.get(eid)
+        e = self.gaz.get(eid)
         assert e is not None
         role = e.role_on(self.doc.published) if e.roles else None
         return Actor(id=e.id, name=e.name, kind=e.kind, country=e.country if e.kind != "state" else e.id,
@@ -153,7 +176,7 @@ class ActorReader:
         for pid, short in reversed(self.people):
             if form in short:
                 return pid
-        return _gazetteer_surnames().get(form)
+        return self.surnames.get(form)
 
     def person_by_role(self, head: str) -> str | None:
         for pid, _ in reversed(self.people):
@@ -176,6 +199,8 @@ class ActorReader:
             if t.tag == "PUNCT" and t.form not in ("&",):
                 break
             key += name_key(t.form)
+            if key not in self.prefixes:
+                break
             names = self.index.get(key)
             if names:
                 surface = self.doc.text[toks[i].start:t.end]
@@ -188,7 +213,7 @@ class ActorReader:
         return best
 
     def _demonym(self, toks: list[Token], i: int) -> tuple[int, str] | None:
-        for words, sid in sorted(lexicon.demonyms().items(), key=lambda kv: -len(kv[0])):
+        for words, sid in _demonyms_by_first().get(toks[i].form, ()):
             n = len(words)
             if tuple(t.form for t in toks[i:i + n]) == words:
                 if sid is None:
@@ -201,6 +226,8 @@ class ActorReader:
     def _title(self, toks: list[Token], i: int) -> tuple[int, str, str] | None:
         """The longest title starting at token i: (end, role, class). Rank words before a title stay in the
         role ("Deputy Defense Minister" -> deputy defense minister); a rank word alone is no title."""
+        if toks[i].form.lower() not in _title_firsts():
+            return None
         table = lexicon.titles()
         prefix: list[str] = []
         while i < len(toks) and table.get((toks[i].form.lower(),), ("", ""))[1] == "modifier":
@@ -216,6 +243,8 @@ class ActorReader:
 
     @staticmethod
     def _title_here(toks: list[Token], i: int, table) -> tuple[int, str, str] | None:
+        if i >= len(toks) or toks[i].form.lower() not in _title_firsts():
+            return None
         best = None
         words: tuple[str, ...] = ()
         for j in range(i, min(len(toks), i + 5)):
@@ -277,7 +306,7 @@ class ActorReader:
                 continue
             hit = self._known(toks, x) if x not in taken else None
             if hit:
-                e = gazetteer.get(hit[1].id)
+                e = self.gaz.get(hit[1].id)
                 if e is not None:
                     if e.kind == "state":
                         country = country or e.id
@@ -318,7 +347,7 @@ class ActorReader:
                 affiliation: str | None, title_start: int | None, taken: set[int]) -> Unit:
         toks = sent.tokens
         name = self.doc.text[toks[i].start:toks[j - 1].end]
-        known = [n for n in self.index.get(name_key(name), ()) if gazetteer.get(n.id).kind == "person"]
+        known = [n for n in self.index.get(name_key(name), ()) if self.gaz.get(n.id).kind == "person"]
         start = title_start if title_start is not None else i
         if known:
             actor = self.add(self._entry_actor(known[0].id), sent, start, j)
@@ -351,7 +380,7 @@ class ActorReader:
             hit = self._known(toks, i)
             dem = None if hit else self._demonym(toks, i)
             if hit:
-                e = gazetteer.get(hit[1].id)
+                e = self.gaz.get(hit[1].id)
                 j = hit[0]
                 if e.kind == "person":
                     app = self._apposition(sent, j, taken)

@@ -50,29 +50,59 @@ def _valid(y: int, m: int, d: int) -> bool:
 
 
 # ---- English surface patterns -------------------------------------------------------------------
+# a bare year is a date only after one of these ("in 2019", "since 2018"), not as a number of things
+_YEAR_PREPOSITIONS = ("in", "since", "during", "until", "by", "of", "early", "late", "mid", "from", "before", "after")
+
+
+def _ci(word: str) -> str:
+    """A word with its first letter in either case ("[Ll]ast"): cheaper than matching the whole text
+    case-insensitively, and news writes month and weekday names capitalised."""
+    return f"[{word[0].upper()}{word[0].lower()}]{word[1:]}" if word[0].isalpha() else word
+
+
+def _alts(words) -> str:
+    return "|".join(_ci(w) for w in sorted(words, key=len, reverse=True))
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     words = lexicon.dates()
-    mon = "|".join(sorted(words["months"], key=len, reverse=True))
-    wd = "|".join(words["weekdays"])
-    num = "|".join(k for k in words["numbers"] if words["numbers"][k])
+    mon = "|".join(sorted((w.capitalize() for w in words["months"]), key=len, reverse=True))
+    wd = "|".join(w.capitalize() for w in words["weekdays"])
+    num = _alts(k for k in words["numbers"] if words["numbers"][k])
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-    return tuple(re.compile(p, re.IGNORECASE) for p in (
-        r"\b(?:from|between)\s+(?P<y1>(?:19|20)\d{2})\s+(?:to|and|until|through)\s+(?P<y2>(?:19|20)\d{2})\b",
+    rel = _alts(["last", "next", "this", "coming", "past"])
+    return tuple(re.compile(p) for p in (
+        rf"\b(?:{_alts(['from', 'between'])})\s+(?P<y1>(?:19|20)\d{{2}})\s+(?:to|and|until|through)\s+"
+        r"(?P<y2>(?:19|20)\d{2})\b",
         r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
         rf"\b(?P<mon>{mon})\.?\s+{day},?\s+(?P<y>(?:19|20)\d{{2}})\b",
         rf"\b{day}\s+(?P<mon>{mon})\.?,?\s+(?P<y>(?:19|20)\d{{2}})\b",
         rf"\b(?P<mon>{mon})\.?\s+{day}\b(?!\s*(?:,\s*)?\d)",
         rf"\b{day}\s+(?P<mon>{mon})\b\.?",
         rf"\b(?P<mon>{mon})\.?\s+(?P<y>(?:19|20)\d{{2}})\b",
-        rf"\b(?:(?P<rel>last|next|this|coming|past)\s+)?(?P<wd>{wd})\b",
-        r"\b(?P<rd>today|yesterday|tomorrow)\b",
-        r"\b(?:(?:earlier|later)\s+)?(?P<rel>last|next|this|past|coming)\s+(?P<unit>week|month|year)\b",
+        rf"\b(?:(?P<rel>{rel})\s+)?(?P<wd>{wd})\b",
+        rf"\b(?P<rd>{_alts(['today', 'yesterday', 'tomorrow'])})\b",
+        rf"\b(?:(?:{_alts(['earlier', 'later'])})\s+)?(?P<rel>{rel})\s+(?P<unit>week|month|year)\b",
         rf"\b(?P<n>\d+|{num})\s+(?P<unit>day|week|month|year)s?\s+(?P<dir>ago|earlier|before|later)\b",
-        r"\bon\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b",
-        rf"\b(?:in|since|during|until|by|early|late|mid-?)\s+(?P<mon>{mon})\b(?!\.?\s+\d)",
-        r"\b(?:in|since|during|until|by|of|early|late|mid-?|from|before|after)\s+(?P<y>(?:19|20)\d{2})\b(?!-)",
+        r"\b[Oo]n\s+the\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)\b",
+        rf"\b(?:{_alts(['in', 'since', 'during', 'until', 'by', 'early', 'late', 'mid'])})-?\s*(?P<mon>{mon})\b"
+        r"(?!\.?\s+\d)",
+        rf"\b(?:{_alts(_YEAR_PREPOSITIONS)})-?\s+(?P<y>(?:19|20)\d{{2}})\b(?!-)",
     ))
+
+
+@cache
+def _anchors() -> tuple[tuple[str, ...], ...]:
+    """For each pattern, substrings one of which its every match holds (empty: always run it)."""
+    words = lexicon.dates()
+    months = tuple({w.capitalize()[:3] for w in words["months"]})
+    weekdays = ("day",)
+    units = ("week", "month", "year")
+    digits = tuple("0123456789")
+    return (("from", "From", "between", "Between"), ("-",), months, months, months, months, months, weekdays,
+            ("today", "Today", "yesterday", "Yesterday", "tomorrow", "Tomorrow"), units,
+            (" ago", " earlier", " before", " later"), ("the",), months, digits)
 
 
 def _month(name: str) -> int:
@@ -159,14 +189,15 @@ def find_dates(text: str, published: str | None) -> list[TimeExpr]:
             ref = None
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
-    for pat in _patterns():
+    for pat, anchors in zip(_patterns(), _anchors(), strict=True):
+        if anchors and not any(a in text for a in anchors):
+            continue                  # a substring test is far cheaper than a regular expression scan
         for m in pat.finditer(text):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
-            if m.group().lower() == "may" or (m.groupdict().get("mon") or "").lower() == "may" \
-                    and not m.groupdict().get("d") and not m.groupdict().get("y"):
-                continue              # the modal verb
+            if m.group() == "May" and m.start() > 0 and text[m.start() - 2:m.start()].strip() in ("", "."):
+                continue              # the modal verb opening a sentence
             got = _value(m, ref)
             if got is None:
                 continue

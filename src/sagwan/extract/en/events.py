@@ -256,7 +256,8 @@ class EventReader:
             if u is not None:
                 prev = toks[x - 1] if x > e else None
                 before = x - 1
-                while before >= e and toks[before].tag in ("DET", "ADJ"):
+                while before >= e and (toks[before].tag in ("DET", "ADJ") or
+                                       toks[before].lemma in ("its", "his", "her", "their", "our")):
                     before -= 1
                 prep = toks[before].form.lower() if before >= e else None
                 if (prep in preps) or (direct and (prep is None or prev is None)):
@@ -273,7 +274,8 @@ class EventReader:
                 continue
             if t.tag in ("VERB",) and x > e:
                 return []
-            if direct and t.tag not in _OBJECT_SKIP and t.tag != "ADP" and t.form.lower() not in preps:
+            if direct and t.tag not in _OBJECT_SKIP and t.tag != "ADP" and t.form.lower() not in preps \
+                    and t.lemma not in ("its", "his", "her", "their", "our"):
                 direct = False      # "sent troops to X": the object is a thing, the target comes after "to"
             x += 1
         return []
@@ -283,15 +285,16 @@ class EventReader:
 
     # ---- status, date, attribution ------------------------------------------------------------
     def _status(self, toks: list[Token], lo: int, k: int) -> str:
-        lemmas = [(t.lemma or t.form.lower()) for t in toks]
-        forms = [t.form.lower() for t in toks]
-        best: tuple[int, str] | None = None
-        for cue, status in lexicon.status_cues():
-            n = len(cue)
-            for x in range(max(0, lo), k - n + 1):
-                if (tuple(lemmas[x:x + n]) == cue or tuple(forms[x:x + n]) == cue) and (best is None or x > best[0]):
-                    best = (x, status)
-        return best[1] if best else "occurred"
+        """The cue nearest the trigger among the words from the source to it ("will", "is expected to")."""
+        first = _cues_by_first()
+        for x in range(k - 1, max(0, lo) - 1, -1):
+            for word in (toks[x].lemma or toks[x].form.lower(), toks[x].form.lower()):
+                for cue, status in first.get(word, ()):
+                    n = len(cue)
+                    if x + n <= k and all(c in (t.lemma, t.form.lower()) for c, t in zip(cue, toks[x:x + n],
+                                                                                          strict=True)):
+                        return status
+        return "occurred"
 
     def _said_at(self, pos: int) -> Said | None:
         inner = [s for s in self.said if s.content_start <= pos < s.content_end]
@@ -450,6 +453,14 @@ def _merge(drafts: list[_Draft], country) -> list[Event]:
                   location=None, status=d.status, attributed_to=d.attributed_to, mentions=d.mentions,
                   score=table.score(d.type, d.mode), quad=table.quad(d.type))
             for n, d in enumerate(events, 1)]
+
+
+@cache
+def _cues_by_first() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    out: dict[str, list] = {}
+    for cue, status in lexicon.status_cues():
+        out.setdefault(cue[0], []).append((cue, status))
+    return {k: tuple(sorted(v, key=lambda c: -len(c[0]))) for k, v in out.items()}
 
 
 @cache

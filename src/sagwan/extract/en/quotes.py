@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sagwan import gazetteer
 from sagwan.extract.en import lexicon
 from sagwan.extract.en.actors import ActorReader, Unit
 from sagwan.model import Document, Quote, Sentence, Token
@@ -30,8 +29,8 @@ class Said:
     stance: str
 
 
-def _is_outlet(actor_id: str | None) -> bool:
-    e = gazetteer.get(actor_id) if actor_id else None
+def _is_outlet(actor_id: str | None, entries) -> bool:
+    e = entries.get(actor_id) if actor_id else None
     return e is not None and e.type in _OUTLET_TYPES
 
 
@@ -102,7 +101,7 @@ class QuoteReader:
         """", KCNA reported" / "told Yonhap" / "according to Yonhap" after the speech."""
         toks = sent.tokens
         for u in units:
-            if u.i < lo or u.actor == speaker or not _is_outlet(u.actor):
+            if u.i < lo or u.actor == speaker or not _is_outlet(u.actor, self.actors.gaz):
                 continue
             before = toks[u.i - 1].lemma if u.i > 0 else None
             after = toks[u.j].lemma if u.j < len(toks) else None
@@ -118,7 +117,7 @@ class QuoteReader:
         return None
 
     def _add(self, speaker, speaker_text, start, end, kind, cue, sent, via=None, stance="assert") -> None:
-        if speaker is not None and _is_outlet(speaker) and via is None and kind == "indirect":
+        if speaker is not None and _is_outlet(speaker, self.actors.gaz) and via is None and kind == "indirect":
             pass
         text = self.doc.text[start:end]
         q = Quote(id=f"q{len(self.said) + 1}", speaker=speaker, speaker_text=speaker_text, text=text,

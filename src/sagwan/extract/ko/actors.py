@@ -107,11 +107,11 @@ def _office_holder(surname: str, title: str, published: str | None) -> gazetteer
     publication date: '김 위원장' in 2024 is Kim Jong Un, '시 주석' is Xi Jinping."""
     found = []
     for e in gazetteer.entries().values():
-        if e.kind != "person" or e.surname_ko != surname:
+        if e.kind != "person" or e.surname.get("ko") != surname:
             continue
         role = e.role_on(published) if published else None
         if role and (role.get("to") is None or published and published <= role["to"]) and \
-                title in {squeeze(t) for t in role.get("titles_ko", ())}:
+                title in {squeeze(t) for t in e.titles_in("ko", role)}:
             found.append(e)
     return found[0] if len(found) == 1 else None
 
@@ -338,13 +338,13 @@ class _Finder:
             for r in e.roles:
                 active = not self.doc.published or ((r.get("from") or "0") <= self.doc.published and
                                                      (not r.get("to") or self.doc.published <= r["to"]))
-                if active and title[1] in {squeeze(t) for t in r.get("titles_ko", ())}:
+                if active and title[1] in {squeeze(t) for t in e.titles_in("ko", r)}:
                     a.role = r.get("role")
                     break
-        titles = {squeeze(t) for r in e.roles for t in r.get("titles_ko", ())}
+        titles = {squeeze(t) for t in e.titles_in("ko")}
         if title:
             titles.add(title[1])
-        self.acts.register(a, {e.surname_ko or "", *e.ko}, titles)
+        self.acts.register(a, {e.surname.get("ko") or "", *e.names_in("ko")}, titles)
         for k in range(i, j + 1):
             self.acts.taken.add(toks[k].start)
 
@@ -520,7 +520,7 @@ class _Finder:
     def _abbreviations(self, sent: Sentence) -> None:
         """One-syllable state names in compounds: 한미, 북·러, 한·미·일, 남북, 미중; 북측, 남측 ('the X side');
         대북, 대러 ('toward X', as in 대북 제재). Each syllable is a mention of its state."""
-        abbr = gazetteer.abbreviations()
+        abbr = gazetteer.abbreviations("ko")
         not_states = lexicon.words("abbreviations.tsv")
         text = self.text
         for m in _abbr_pattern().finditer(text, sent.start, sent.end):
@@ -590,16 +590,16 @@ def is_abbreviation_compound(form: str) -> bool:
     return len(core) >= 2 and all(c in _GLUED for c in core)
 
 
-@cache
+@gazetteer.per_gazetteer()
 def _abbreviation_lookalikes() -> tuple[str, ...]:
     """Names that begin like a compound of abbreviations (북한 = 북+한, 남한, 중국 …)."""
-    abbr = gazetteer.abbreviations()
+    abbr = gazetteer.abbreviations("ko")
     return tuple(n for n in gazetteer.aliases() if len(n) >= 2 and n[0] in abbr and n[1] in abbr)
 
 
-@cache
+@gazetteer.per_gazetteer()
 def _abbr_pattern() -> re.Pattern[str]:
-    chars = "".join(sorted(gazetteer.abbreviations()))
+    chars = "".join(sorted(gazetteer.abbreviations("ko")))
     one = f"[{chars}]"
     policy = "정책|제재|외교|압박|수출|관계|무역|관세|견제|협상|지원|특사|담화|성명"
     return re.compile(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from sagwan import gazetteer
 from sagwan.extract.ko import lexicon
@@ -70,14 +69,14 @@ def squeeze(s: str) -> str:
     return s.replace(" ", "")
 
 
-@cache
+@gazetteer.per_gazetteer()
 def _ambiguous() -> frozenset[str]:
     """Korean names that are also ordinary words (인도 'hand over', 수단 'means'): need an NNP reading.
     A name shared by several bodies (국방부) is not one of them: the context picks the body."""
     names = gazetteer.aliases()
     out: set[str] = set()
     for e in gazetteer.entries().values():
-        out.update(a for a in e.extra.get("ambiguous_ko", ()) if len(names.get(a, ())) <= 1)
+        out.update(a for a in e.ambiguous.get("ko", ()) if len(names.get(a, ())) <= 1)
     return frozenset(out)
 
 
@@ -152,4 +151,4 @@ def posting_marker(tok: Token) -> bool:
     if not tok.form.startswith("주") or len(tok.form) < 2:
         return False
     rest = tok.form[1:]
-    return rest in gazetteer.abbreviations() or rest in gazetteer.aliases()
+    return rest in gazetteer.abbreviations("ko") or rest in gazetteer.aliases()

@@ -44,15 +44,19 @@ limit_option = click.option("--limit", type=click.IntRange(min=1), default=None,
               help="Write sagwan/1 record shards to DIR instead of a database (`sagwan ingest DIR` stores them).")
 @click.option("--out-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl", show_default=True,
               help="Shard format for --out.")
+@click.option("--gazetteer", "gazetteers", multiple=True, metavar="FILE",
+              help="A user actor dictionary (JSON Lines, the gazetteer's shape); repeatable. "
+                   "Default: the files named by SAGWAN_GAZETTEER.")
 def ingest_cmd(paths: tuple[str, ...], db_url: str | None, max_bytes: int, workers: int | None,
-               scheduler: str | None, out_dir: Path | None, out_format: str) -> None:
+               scheduler: str | None, out_dir: Path | None, out_format: str, gazetteers: tuple[str, ...]) -> None:
     """Extract files, directories, globs or - and store them (re-running changes nothing); record shards
     (sagwan/1 JSON Lines or Parquet) are stored as they are."""
     from sagwan.parallel import ingest_paths, progress_bar
 
     with progress_bar(sys.stderr.isatty()) as progress:
         summary = ingest_paths(paths, db_url=db_url, max_bytes=max_bytes, workers=workers, scheduler=scheduler,
-                               out=out_dir, out_format=out_format, progress=progress)
+                               out=out_dir, out_format=out_format, progress=progress,
+                               gazetteer=gazetteers or None)
     if out_dir is not None:
         click.echo(f"sagwan: {summary.documents} record(s) written to {out_dir}, {summary.events} event(s), "
                    f"{summary.quotes} quote(s), {len(summary.failures)} failure(s)", err=True)
@@ -62,7 +66,14 @@ def ingest_cmd(paths: tuple[str, ...], db_url: str | None, max_bytes: int, worke
                    err=True)
     for failure in summary.failures:
         click.echo(f"sagwan: failed {failure}", err=True)
-    if summary.failures:
+    from sagwan.serve.cli.extract import not_coded_summary
+
+    for source, language in summary.not_coded:
+        click.echo(f"sagwan: {source}: not coded: language {language or 'unknown'!r} has no bundle; "
+                   "the document is stored and will be coded once one is installed", err=True)
+    for line in not_coded_summary(summary.not_coded):
+        click.echo(line, err=True)
+    if summary.failures or summary.not_coded:
         sys.exit(1)
 
 
