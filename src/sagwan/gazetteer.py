@@ -23,6 +23,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sagwan import data
 from sagwan.errors import ConfigError
 
 ENV = "SAGWAN_GAZETTEER"
@@ -125,9 +126,7 @@ def read_file(path: str | os.PathLike, text: str | None = None) -> Iterator[Entr
             raise ConfigError(f"gazetteer {name}: no such file; give a JSON Lines file of entries") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"gazetteer {name}: cannot be read ({exc}); give a UTF-8 JSON Lines file") from None
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for n, line in data.lines(name, text):
         try:
             yield _entry(json.loads(line))
         except (ValueError, TypeError) as exc:

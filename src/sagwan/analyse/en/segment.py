@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from sagwan import data
 from sagwan.model import Token
 
 _LINE = re.compile(r"[^\n]+")
@@ -28,8 +28,7 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}$")
 
 @cache
 def abbreviations() -> frozenset[str]:
-    text = (resources.files("sagwan") / "resources" / "en" / "abbreviations.txt").read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+    return data.words("en/abbreviations.txt")
 
 
 @cache

@@ -3,10 +3,9 @@ classes from lemminflect's lookup tables, and a few word-order rules to choose b
 
 from __future__ import annotations
 
-import csv
 from functools import cache, lru_cache
-from importlib import resources
 
+from sagwan import data
 from sagwan.model import Token
 
 # preferred reading when lemminflect offers several and the context does not decide
@@ -19,18 +18,13 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who
 
 @cache
 def closed_class() -> dict[str, str]:
-    text = (resources.files("sagwan") / "resources" / "en" / "closed_class.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if line and not line.startswith("#")),
-                          delimiter="\t")
-    return {r["word"]: r["upos"] for r in rows}
+    return {r["word"]: r["upos"] for r in data.table("en/closed_class.tsv", ("word", "upos"))}
 
 
 @cache
 def _demonym_words() -> frozenset[str]:
     """The last words of the demonyms in resources/en/demonyms.tsv ("Korean", "Russian", "Ukrainian")."""
-    text = (resources.files("sagwan") / "resources" / "en" / "demonyms.tsv").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[0].split()[-1] for line in text.splitlines()[1:]
-                     if line.strip() and not line.startswith(("#", "demonym\t")))
+    return frozenset(r["demonym"].split()[-1] for r in data.table("en/demonyms.tsv", ("demonym",)))
 
 
 @lru_cache(maxsize=200_000)
@@ -103,6 +97,7 @@ def tag_sentence(toks: list[Token]) -> None:
                 t.lemma = options[t.tag][0]
             else:
                 t.tag, t.lemma = _oov(lower)
+        t.upos = t.tag        # the English tag set is the universal one
         # "will never give", "has also sent": the reading looks past an adverb to the auxiliary
         if not (t.tag == "ADV" and prev is not None and prev.tag in ("AUX", "PART")):
             prev = t

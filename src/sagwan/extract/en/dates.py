@@ -1,8 +1,7 @@
 """English date expressions resolved against the publication date, precision kept.
 
 The surface patterns are English (month names, "last week", "on the 19th", "two years ago"); the
-calendar arithmetic below them (`_weekday_before`, `_shift_months`, ...) knows no language and is kept
-in separate functions, ready to move to the core's calendar when it lands.
+calendar arithmetic is the core's (`sagwan.extract.core.calendar`), shared with every language.
 """
 
 from __future__ import annotations
@@ -11,42 +10,13 @@ import re
 from datetime import date, timedelta
 from functools import cache
 
+from sagwan.extract.core import calendar as cal
 from sagwan.extract.en import lexicon
 from sagwan.model import TimeExpr
 
-
-# ---- calendar arithmetic (language-neutral) ---------------------------------------------------
-def _weekday_before(ref: date, weekday: int, direction: int = 0) -> date:
-    """The weekday nearest `ref` on or before it (direction 0 or -1), or the next one after it (+1)."""
-    if direction > 0:
-        return ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
-    return ref - timedelta(days=(ref.weekday() - weekday) % 7)
-
-
-def _shift_months(y: int, m: int, n: int) -> tuple[int, int]:
-    k = y * 12 + (m - 1) + n
-    return k // 12, k % 12 + 1
-
-
-def _month_year(ref: date, month: int) -> int:
-    """The year of a month named without one: the publication's year, or the one before for a month
-    more than two months after publication (news reports the recent past and the near future)."""
-    return ref.year - 1 if month > ref.month + 2 else ref.year
-
-
-def _day_month(ref: date, day: int) -> tuple[int, int]:
-    """"on the 19th": this month, or last month for a day after the publication's day."""
-    if day > ref.day:
-        return _shift_months(ref.year, ref.month, -1)
-    return ref.year, ref.month
-
-
-def _valid(y: int, m: int, d: int) -> bool:
-    try:
-        date(y, m, d)
-    except ValueError:
-        return False
-    return True
+# how far after publication a year-less date may still fall in the publication's year ("on Dec. 3"
+# in a story of Oct. 27 is this year's); a bare day of the month ("on the 19th") never lies ahead
+_GRACE = timedelta(days=61)
 
 
 # ---- English surface patterns -------------------------------------------------------------------
@@ -121,7 +91,7 @@ def _value(m: re.Match[str], ref: date | None) -> tuple[str, str | None] | None:
         return g["y1"], g["y2"]
     if g.get("y") and g.get("m"):
         y, mo, d = int(g["y"]), int(g["m"]), int(g["d"])
-        return (f"{y:04d}-{mo:02d}-{d:02d}", None) if _valid(y, mo, d) else None
+        return (f"{y:04d}-{mo:02d}-{d:02d}", None) if cal.valid_day(y, mo, d) is not None else None
     if g.get("mon"):
         mo = _month(g["mon"])
         if g.get("d"):
@@ -129,13 +99,13 @@ def _value(m: re.Match[str], ref: date | None) -> tuple[str, str | None] | None:
             if g.get("y"):
                 y = int(g["y"])
             elif ref is not None:
-                y = _month_year(ref, mo)
+                y = cal.year_for(mo, d, ref, None, _GRACE)
             else:
                 return None
-            return (f"{y:04d}-{mo:02d}-{d:02d}", None) if _valid(y, mo, d) else None
+            return (f"{y:04d}-{mo:02d}-{d:02d}", None) if cal.valid_day(y, mo, d) is not None else None
         if g.get("y"):
             return f"{int(g['y']):04d}-{mo:02d}", None
-        return (f"{_month_year(ref, mo):04d}-{mo:02d}", None) if ref else None
+        return (f"{cal.year_for(mo, None, ref, None, _GRACE):04d}-{mo:02d}", None) if ref else None
     if g.get("y"):
         return g["y"], None
     if ref is None:
@@ -143,10 +113,8 @@ def _value(m: re.Match[str], ref: date | None) -> tuple[str, str | None] | None:
     if g.get("wd"):
         wd = lexicon.dates()["weekdays"][g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
-        d = _weekday_before(ref, wd, 1 if rel in ("next", "coming") else 0)
-        if rel == "last" and d == ref:
-            d -= timedelta(days=7)
-        return d.isoformat(), None
+        how = "after" if rel in ("next", "coming") else "before" if rel == "last" else None
+        return cal.weekday(ref, wd, how).isoformat(), None
     if g.get("rd"):
         return (ref + timedelta(days=lexicon.dates()["relative_days"][g["rd"].lower()])).isoformat(), None
     if g.get("unit") and g.get("rel"):
@@ -155,27 +123,20 @@ def _value(m: re.Match[str], ref: date | None) -> tuple[str, str | None] | None:
         if unit == "year":
             return str(ref.year + step), None
         if unit == "month":
-            y, mo = _shift_months(ref.year, ref.month, step)
+            y, mo = cal.add_months(ref.year, ref.month, step)
             return f"{y:04d}-{mo:02d}", None
-        monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=step)
-        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+        first, last = cal.week(ref, step)
+        return cal.fmt(first), cal.fmt(last)
     if g.get("unit") and g.get("n"):
         n = _count(g["n"])
         if n is None:
             return None
         sign = 1 if g["dir"].lower() == "later" else -1
-        unit = g["unit"].lower()
-        if unit == "year":
-            return str(ref.year + sign * n), None
-        if unit == "month":
-            y, mo = _shift_months(ref.year, ref.month, sign * n)
-            return f"{y:04d}-{mo:02d}", None
-        days = n * (7 if unit == "week" else 1)
-        return (ref + timedelta(days=sign * days)).isoformat(), None
+        return cal.fmt(cal.back(ref, -sign * n, g["unit"].lower())), None
     if g.get("d"):
-        y, mo = _day_month(ref, int(g["d"]))
         d = int(g["d"])
-        return (f"{y:04d}-{mo:02d}-{d:02d}", None) if _valid(y, mo, d) else None
+        found = cal.day_in_months_around(ref, d, None, timedelta(0))
+        return (f"{found[0]:04d}-{found[1]:02d}-{d:02d}", None) if found else None
     return None
 
 

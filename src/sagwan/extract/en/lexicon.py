@@ -1,45 +1,27 @@
 """English lexicons (resources/en/*), read once per process.
 
-Every file there says at its top how it is read and where it comes from. A malformed row raises the
-project's configuration error naming the file and line.
+Every file there says at its top how it is read and where it comes from. They are read through the
+project's one resource reader (`sagwan.data`): a malformed row raises the configuration error naming
+the file and line.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from sagwan import data
 from sagwan.errors import ConfigError
 
 
-def _text(name: str) -> str:
-    return (resources.files("sagwan") / "resources" / "en" / name).read_text(encoding="utf-8")
-
-
-@cache
 def table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a TSV file whose first non-comment line is the header; '#' lines are comments."""
-    rows: list[dict[str, str]] = []
-    header: list[str] | None = None
-    for n, line in enumerate(_text(name).splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) < len(header) - 1:      # the last column (a note) may be left out
-            raise ConfigError(f"resources/en/{name}:{n}: expected {len(header)} tab-separated columns "
-                              f"({', '.join(header)}), found {len(cells)}; fix the row")
-        rows.append(dict(zip(header, [c.strip() for c in cells] + [""] * (len(header) - len(cells)), strict=True)))
-    return tuple(rows)
+    """Rows of resources/en/NAME (a TSV file with a header line), through the project's one reader."""
+    return data.table(f"en/{name}")
 
 
 @cache
 def dates() -> dict:
-    return json.loads(_text("dates.json"))
+    return data.read_json("en/dates.json")
 
 
 @dataclass(frozen=True)
@@ -103,5 +85,4 @@ def extra_names() -> tuple[tuple[str, str, str], ...]:
 
 @cache
 def light_verbs() -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(line.split()) for line in _text("light_verbs.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(tuple(line.split()) for _, line in data.lines("en/light_verbs.txt"))
