@@ -8,8 +8,9 @@ clause's subject ("Seoul imposed sanctions on …"). Status comes from the modal
 the source and the trigger, and from the stance of the speech the event is told in; attribution from
 that speech.
 
-The within-document merge (`_merge`, `_same`, `_dates_fit`) and the PLOVER policy (`_policy`) know no
-English and are kept apart, to be replaced by the core's when it lands.
+The PLOVER policy (a promise of cooperation is AGREE, a refused accord is REJECT, a happening dated
+after the report is planned, recipients) and the within-document merge are the core's
+(`extract.core.policy`, `extract.core.merge`), shared with every language and with the store.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from sagwan.extract.core import policy
+from sagwan.extract.core.merge import merge_reports
 from sagwan.extract.en import lexicon
 from sagwan.extract.en.actors import ActorReader, Unit
 from sagwan.extract.en.quotes import Said
@@ -24,12 +27,6 @@ from sagwan.model import Document, Event, EventMention, Sentence, TimeExpr, Toke
 
 _BE = frozenset({"be"})
 _CLAUSE_BREAK = frozenset({";", "--", "—", "“", "”", '"', "(", ")"})
-_NEEDS_RECIPIENT = frozenset({"AID", "SANCTION", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "COERCE",
-                              "CONCEDE"})
-_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-_REALITY = {"occurred": "real", "alleged": "real", "intended": "potential", "planned": "potential",
-            "expected": "potential", "proposed": "potential", "hypothetical": "potential", "denied": "denied"}
-_STANCE_STATUS = {"assess": "alleged", "expect": "expected"}
 _OBJECT_SKIP = frozenset({"DET", "ADJ", "NUM", "PART"})
 
 
@@ -362,8 +359,7 @@ class EventReader:
             said = self._said_at(toks[tr.k].start)
             subj_end = max((u.j for u in source), default=lo) if not tr.passive else lo
             status = self._status(toks, min(subj_end, tr.k), tr.k)
-            if status == "occurred" and said is not None:
-                status = _STANCE_STATUS.get(said.stance, status)
+            status = policy.reported_status(status, said.stance if said else None)
             date = self._date(sent, tr, lo, hi, said)
             if date is None and p.pos == "NOUN" and tr.k > 0 and toks[tr.k - 1].form.lower() == "the":
                 # "the talks" goes back to talks already reported: it takes their date (as a report's date)
@@ -371,10 +367,9 @@ class EventReader:
                 if last is not None:
                     date = TimeExpr(-1, -1, "", last.date.value, last.date.value_end)
             self._previous_date = date if date is not None and date.start >= 0 else self._previous_date
-            etype, status = _policy(p.type, p.frame, status)
-            if status == "occurred" and date is not None and date.start >= 0 and self.doc.published and \
-                    date.value > self.doc.published[:len(date.value)]:
-                status = "planned"      # dated after the report: it has not happened yet
+            etype, status = policy.coded_type(p.type, status, p.frame)
+            if date is not None and date.start >= 0:
+                status = policy.dated_status(status, date.value, self.doc.published)
             d = _Draft(etype, p.mode, src, tgt, date, status, said.quote.speaker if said else None, tr.passive)
             a, b = toks[tr.k].start, toks[tr.e - 1].end
             d.mentions.append(EventMention(a, b, self.doc.text[a:b], sent.start, sent.end))
@@ -386,67 +381,10 @@ class EventReader:
         return _merge(self.drafts, self.country)
 
 
-# ---- PLOVER policy and merge (language-neutral) -------------------------------------------------
-def _policy(etype: str, frame: str, status: str) -> tuple[str, str]:
-    """A promise of cooperation is AGREE; not accepting an offer is REJECT."""
-    if etype in ("COOPERATE", "AID", "SUPPORT") and status == "intended":
-        return "AGREE", status
-    if etype == "AGREE" and status == "denied" and frame == "act":
-        return "REJECT", "occurred"
-    return etype, status
-
-
-def _weak(d: TimeExpr | None) -> bool:
-    return d is not None and d.start < 0
-
-
-def _dates_fit(a: TimeExpr | None, b: TimeExpr | None) -> bool:
-    if a is None or b is None:
-        return (a is None or _weak(a)) and (b is None or _weak(b))
-    if _weak(a) and _weak(b):
-        return True
-    return a.value.startswith(b.value) or b.value.startswith(a.value)
-
-
-def _better_date(a: TimeExpr | None, b: TimeExpr | None) -> TimeExpr | None:
-    if a is None or b is None:
-        return a or b
-    if _weak(a) != _weak(b):
-        return b if _weak(a) else a
-    return b if len(b.value) > len(a.value) else a
-
-
-def _same(a: _Draft, b: _Draft, country) -> bool:
-    if a.type != b.type or _REALITY[a.status] != _REALITY[b.status]:
-        return False
-    ca = ({country(x) for x in a.source} - {None}, {country(x) for x in a.target} - {None})
-    cb = ({country(x) for x in b.source} - {None}, {country(x) for x in b.target} - {None})
-
-    def fits(x, y):
-        return (x[0] == y[0] or not x[0] or not y[0]) and (x[1] == y[1] or not x[1] or not y[1])
-
-    symmetric = a.type in _MUTUAL
-    together = (ca[0] | ca[1]) == (cb[0] | cb[1])
-    if not (fits(ca, cb) or symmetric and (fits(ca, (cb[1], cb[0])) or together)):
-        return False
-    if not (ca[0] or ca[1]) or not (cb[0] or cb[1]):
-        return False
-    return _dates_fit(a.date, b.date)
-
-
+# ---- to the record, through the core's merge rule ---------------------------------------------
 def _merge(drafts: list[_Draft], country) -> list[Event]:
-    events: list[_Draft] = []
-    for d in drafts:
-        same = next((e for e in reversed(events) if _same(e, d, country)), None)
-        if same is None:
-            events.append(d)
-            continue
-        same.mentions.extend(d.mentions)
-        same.source = same.source or d.source
-        same.target = same.target or d.target
-        same.date = _better_date(same.date, d.date)
-        same.attributed_to = same.attributed_to or d.attributed_to
-    events = [d for d in events if d.target or d.type not in _NEEDS_RECIPIENT or d.passive]
+    """One event per happening (the core's rule, shared with Korean and the store), then the record."""
+    events = [d for d in merge_reports(drafts, country) if policy.has_recipient(d.type, d.target, d.passive)]
     table = _score_table()
     return [Event(id=f"e{n}", type=d.type, mode=d.mode, source=d.source, target=d.target,
                   date=d.date.value if d.date else None, date_end=d.date.value_end if d.date else None,
