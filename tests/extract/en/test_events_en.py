@@ -73,3 +73,21 @@ def test_one_event_per_happening_across_sentences(code):
 def test_no_event_without_actors_and_no_meeting_with_oneself(code):
     assert code("The talks were held in a hotel on Monday.")["events"] == []
     assert code("Russia's foreign minister met Russia's defense minister.")["events"] == []
+
+
+def test_coordinated_verbs_share_their_subject(code):
+    rec = code("Chile, Peru and Bolivia condemned Venezuela's arrest of a journalist and urged Venezuela to free him.")
+    got = {(e["type"], tuple(e["source"]), tuple(e["target"])) for e in rec["events"]}
+    assert ("REQUEST", ("CHL", "PER", "BOL"), ("VEN",)) in got
+
+
+def test_an_accusation_makes_what_it_alleges_alleged(code):
+    rec = code("Washington has accused Minsk of supplying fuel to Moscow.")
+    aid = [e for e in rec["events"] if e["type"] == "AID"]
+    assert [(e["source"], e["target"], e["status"]) for e in aid] == [(["BLR"], ["RUS"], "alleged")]
+
+
+def test_a_visit_for_talks_with_someone_is_a_meeting_with_them(code):
+    rec = code("Deputy Premier Ivo Marek arrived in Zagreb on Monday for talks with Croatian officials.")
+    types = {(e["type"], tuple(e["source"]), tuple(e["target"])) for e in rec["events"]}
+    assert ("CONSULT", ("person:ivo-marek",), ("HRV",)) in types

@@ -45,3 +45,13 @@ def test_according_to_and_clause_first_reports(code):
 def test_scare_quotes_are_not_quotes(code):
     rec = code('Seoul called the plan a "provocation" and moved on.')
     assert rec["quotes"] == []
+
+
+def test_a_states_office_speaks_for_it_and_a_name_opening_a_sentence_is_a_speaker(code):
+    rec = code("Chile and Peru signed a fisheries accord on Friday, Peru's foreign ministry said.\n"
+               "Sung Ji-won, a professor at Hanbit University, said the accord was overdue. "
+               '"It took ten years to get here," she said.')
+    got = _quotes(rec)
+    assert got[0][:3] == ("indirect", "PER", "Chile and Peru signed a fisheries accord on Friday")
+    assert got[1][:3] == ("indirect", "person:sung-ji-won", "the accord was overdue")
+    assert got[2][:2] == ("direct", "person:sung-ji-won")

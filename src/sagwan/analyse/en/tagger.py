@@ -88,7 +88,8 @@ def tag_sentence(toks: list[Token]) -> None:
             t.lemma = lemma_of(form, "AUX") if t.tag == "AUX" else lower
             if lower in ("n't", "n’t"):
                 t.lemma = "not"
-        elif c.isupper() and (i > 0 and not _after_opening(toks, i) or not _readings(lower)):
+        elif c.isupper() and (i > 0 and not _after_opening(toks, i) or not _readings(lower)
+                              or _name_follows(toks, i, closed)):
             t.tag, t.lemma = "PROPN", form
         else:
             options = _readings(lower)
@@ -101,6 +102,15 @@ def tag_sentence(toks: list[Token]) -> None:
         # "will never give", "has also sent": the reading looks past an adverb to the auxiliary
         if not (t.tag == "ADV" and prev is not None and prev.tag in ("AUX", "PART")):
             prev = t
+
+
+def _name_follows(toks: list[Token], i: int, closed: dict[str, str]) -> bool:
+    """A capitalised word opening a sentence before another capitalised word is a name ("Sung Ji-won
+    said"), unless it is a function word ("The Kremlin") or the next one is a title."""
+    if i + 1 >= len(toks) or toks[i].form.lower() in closed:
+        return False
+    nxt = toks[i + 1].form
+    return nxt[:1].isupper() and nxt.lower() not in closed
 
 
 def _after_opening(toks: list[Token], i: int) -> bool:

@@ -87,8 +87,10 @@ class EventReader:
                     continue
                 hit = _Trigger(k, k + n, p, passive=p.pos == "VERB" and self._passive(toks, k))
                 break
-            if hit is not None:
+            if hit is not None and not self._asked_of_another(toks, units, k):
                 out.append(hit)
+                k = hit.e
+            elif hit is not None:
                 k = hit.e
             else:
                 k += 1
@@ -117,6 +119,21 @@ class EventReader:
                 drop.add(id(v) if v.pred.lemmas in light or toks[v.k].lemma in {x[0] for x in light} else id(n))
                 break
         return [t for t in trigs if id(t) not in drop]
+
+    @staticmethod
+    def _asked_of_another(toks: list[Token], units: list[Unit], k: int) -> bool:
+        """"urged Venezuela to free him": what one party asks of another is the request's content, not an
+        act of the asker (the REQUEST is coded from "urged")."""
+        if k < 2 or toks[k - 1].form.lower() != "to":
+            return False
+        u = next((u for u in units if u.j == k - 1), None)
+        if u is None or u.i == 0:
+            return False
+        x = u.i - 1
+        while x > 0 and toks[x].tag == "DET":
+            x -= 1
+        preds = lexicon.predicates().get(toks[x].lemma or "", ())
+        return any(p.type == "REQUEST" for p in preds)
 
     @staticmethod
     def _passive(toks: list[Token], k: int) -> bool:
@@ -199,12 +216,19 @@ class EventReader:
         if not cands:
             return self._pronoun_subject(sent, k, lo)
         head = cands[-1]
+        # "X condemned Y and urged Z": a verb between the nearest actor and the trigger makes that actor
+        # its object; the trigger shares that verb's subject
+        x = head.i
+        while x > lo and toks[x - 1].tag in ("DET", "ADJ", "NUM"):
+            x -= 1
+        if x > lo and toks[x - 1].tag == "VERB" and any(t.form.lower() == "and" for t in toks[head.j:k]):
+            return self._subject(sent, units, x - 1, lo)
         # "Russia's Lavrov", "North Korean leader Kim": the last actor of a noun phrase is its head
         group = [head]
         for u in reversed(cands[:-1]):
             between = [t.form.lower() for t in toks[u.j:group[0].i]]
-            if between and all(w in ("and", ",", "&") for w in between) and "and" in between or \
-                    between == ["and"]:
+            if between and all(w in ("and", ",", "&", "the") for w in between) and ("and" in between or
+                                                                                   "," in between):
                 group.insert(0, u)
             else:
                 break
@@ -235,7 +259,8 @@ class EventReader:
             return []                     # "its launches": whose is not said here
         if tr.e < len(toks) and toks[tr.e].form.lower() == "between":
             return self._after(sent, units, tr.e, self._right_bound(sent, tr.e), ("between",), False)
-        if start > lo and toks[start - 1].tag == "VERB":
+        if start > lo and (toks[start - 1].tag == "VERB" or toks[start - 1].form.lower() == "for"):
+            # "held talks", "resumed talks"; "arrived for talks with Y": the clause's subject takes part
             return self._subject(sent, units, start - 1, lo)
         return []
 
@@ -358,6 +383,8 @@ class EventReader:
                 continue                 # a meeting or accord needs two parties: none with oneself
             said = self._said_at(toks[tr.k].start)
             subj_end = max((u.j for u in source), default=lo) if not tr.passive else lo
+            if tr.k > 0 and toks[tr.k - 1].form.lower() == "of":
+                subj_end = lo      # "accused X of supplying": the frame before the object says how sure
             status = self._status(toks, min(subj_end, tr.k), tr.k)
             status = policy.reported_status(status, said.stance if said else None)
             date = self._date(sent, tr, lo, hi, said)

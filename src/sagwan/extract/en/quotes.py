@@ -42,10 +42,14 @@ class QuoteReader:
         self._last_direct: tuple[int, str | None, str | None] | None = None   # paragraph, speaker, text
 
     # ---- speakers ---------------------------------------------------------------------------
-    def _unit_before(self, units: list[Unit], k: int) -> Unit | None:
-        """The actor whose span (or apposition) ends right before token k."""
+    def _unit_before(self, units: list[Unit], k: int, toks: list[Token] | None = None) -> Unit | None:
+        """The actor whose span (or apposition) ends right before token k, or whose office does
+        ("Seoul's foreign ministry said": the state speaks through it)."""
         for u in reversed(units):
             if u.j == k or (u.apposition_end is not None and u.apposition_end in (k, k - 1)):
+                return u
+            if toks is not None and u.j < k <= u.j + 4 and toks[u.j].form in ("'s", "’s") and \
+                    all(t.tag in ("NOUN", "ADJ") and t.form.islower() for t in toks[u.j + 1:k]) and k > u.j + 1:
                 return u
             if u.j < k - 12:
                 break
@@ -82,9 +86,9 @@ class QuoteReader:
                     ) -> tuple[str | None, int, int] | None:
         """(speaker id, first token, end token) of the speaker before (or right after) the speech verb."""
         toks = sent.tokens
-        u = self._unit_before(units, verb)
+        u = self._unit_before(units, verb, toks)
         if u is not None:
-            return u.actor, u.i, u.j
+            return u.actor, u.i, max(u.j, verb if toks[u.j:verb] and toks[u.j].form in ("'s", "’s") else u.j)
         if verb > 0 and toks[verb - 1].form.lower() in _PRONOUNS:
             return self._pronoun(sent, verb - 1), verb - 1, verb
         if verb > 1 and toks[verb - 2].form.lower() == "the" and toks[verb - 1].tag == "NOUN":
