@@ -3,6 +3,8 @@ both languages (both extractors run for real; the texts are written for this tes
 
 from __future__ import annotations
 
+import json
+
 from sagwan import extract
 
 KOREAN = "몽골 외교장관은 24일 울란바토르에서 카자흐스탄 외교장관과 회담했다.\n양측은 교역 확대 방안을 논의했다."
@@ -30,3 +32,21 @@ def test_a_meeting_on_another_day_stays_another_event(store):
     store.add_records([ko, en])
     evs = store.events()
     assert sorted(e["languages"] for e in evs) == [["en"], ["ko"]]
+
+
+def test_events_filter_by_language_in_the_api_and_the_command(store, db_url):
+    from click.testing import CliRunner
+
+    from sagwan.serve.cli import cli
+
+    ko = extract(KOREAN, published="2023-10-27", title="몽골-카자흐 외교장관 회담", source="ko.txt")
+    en = extract(OTHER_DAY, published="2023-10-27", title="Talks in Astana", source="en2.txt")
+    store.add_records([ko, en])
+    assert [e["languages"] for e in store.events(language="en")] == [["en"]]
+    assert [e["languages"] for e in store.events(language="ko")] == [["ko"]]
+    out = CliRunner().invoke(cli, ["events", "--language", "en", "--db", db_url, "--format", "jsonl"])
+    assert out.exit_code == 0, out.output
+    assert [json.loads(line)["languages"] for line in out.output.splitlines()] == [["en"]]
+    bad = CliRunner().invoke(cli, ["events", "--language", "fr", "--db", db_url])
+    assert bad.exit_code == 2
+    assert "'en'" in bad.output and "'ko'" in bad.output

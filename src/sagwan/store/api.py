@@ -204,15 +204,19 @@ class Store:
                type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
                exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
                date_to: str | None = None, attributed_to: str | None = None,
-               limit: int | None = None, mentions: bool = True) -> list[dict[str, Any]]:
-        """Chronicle events, oldest first (undated last), each with its parties, reports and attributions;
-        `mentions=False` leaves out the sentences (for counting and scoring over large stores)."""
+               limit: int | None = None, mentions: bool = True, language: str | None = None) -> list[dict[str, Any]]:
+        """Chronicle events, oldest first (undated last), each with its parties, reports and attributions
+        and the `languages` of the documents that report it; `language` keeps the events reported in that
+        language; `mentions=False` leaves out the sentences (for counting and scoring over large stores)."""
         with self._read() as conn:
             found = queries.find_events(conn, actor=actor, dyad=dyad, type=type, status=status,
                                         exclude_status=exclude_status, date_from=date_from, date_to=date_to,
-                                        attributed_to=attributed_to, limit=limit, mentions=mentions)
+                                        attributed_to=attributed_to, limit=None if language else limit,
+                                        mentions=mentions)
             _add_languages(conn, found)
-            return found
+        if language:
+            found = [e for e in found if language in e["languages"]][:limit]
+        return found
 
     def dyad_links(self, a: str, b: str, *, exclude_status: str | Iterable[str] = (),
                    attributed_to: str | None = None) -> list[dict[str, Any]] | None:

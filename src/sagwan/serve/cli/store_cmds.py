@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from sagwan.extract import registry
 from sagwan.ingest import DEFAULT_MAX_BYTES
 from sagwan.model import ACTOR_KINDS
 from sagwan.store import open_store
@@ -139,11 +140,13 @@ def _table(kind: str, rows: list[dict[str, Any]], output: Path | None) -> None:
 @click.option("--from", "date_from", metavar="DATE", help="On or after YYYY[-MM[-DD]].")
 @click.option("--to", "date_to", metavar="DATE", help="On or before YYYY[-MM[-DD]].")
 @click.option("--attributed-to", help="Actor id a report attributes the event to.")
+@click.option("--language", type=click.Choice(registry.languages()),
+              help="Only events reported in this language (by at least one document).")
 @limit_option
 @format_option
 @output_option
-def events_cmd(db_url, actor, dyad, types, statuses, excluded, date_from, date_to, attributed_to, limit, fmt,
-               output) -> None:
+def events_cmd(db_url, actor, dyad, types, statuses, excluded, date_from, date_to, attributed_to, language, limit,
+               fmt, output) -> None:
     """Chronicle events merged across documents."""
     _needs_file(fmt, output)
     pair = None
@@ -154,7 +157,7 @@ def events_cmd(db_url, actor, dyad, types, statuses, excluded, date_from, date_t
     with open_store(db_url) as store:
         evs = store.events(actor=actor, dyad=pair, type=list(types) or None, status=list(statuses) or None,
                            exclude_status=list(excluded) or None, date_from=date_from, date_to=date_to,
-                           attributed_to=attributed_to, limit=limit)
+                           attributed_to=attributed_to, limit=limit, language=language)
     _emit("events", [event_row(e) for e in evs], evs, fmt, output)
 
 
