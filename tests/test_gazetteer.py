@@ -221,3 +221,10 @@ def test_offices_of_a_country_do_not_overlap_in_time(entries):
         rows.sort()
         for (_, end, who), (start, _, nxt) in zip(rows, rows[1:], strict=False):
             assert start >= end, f"{key}: {who} until {end} overlaps {nxt} from {start}"
+
+
+def test_aliases_of_one_language_hold_only_its_names():
+    en, ko = gazetteer.aliases("en"), gazetteer.aliases("ko")
+    assert en["North Korea"] == ("PRK",) and en["Pyongyang"] == ("PRK",) and "북한" not in en
+    assert ko["북한"] == ("PRK",) and "North Korea" not in ko
+    assert set(gazetteer.aliases()) == set(en) | set(ko)

@@ -211,16 +211,18 @@ def _signature(files: tuple[str, ...]) -> str:
     return digest.hexdigest()[:10]
 
 
-def aliases() -> dict[str, tuple[str, ...]]:
-    """Surface form (any language) -> ids of the entries it may name (several when ambiguous)."""
-    return _aliases(user_files())
+def aliases(language: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Surface form -> ids of the entries it may name (several when ambiguous): the names and metonyms
+    of every language, or of one `language` only."""
+    return _aliases(user_files(), language)
 
 
 @cache
-def _aliases(files: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def _aliases(files: tuple[str, ...], language: str | None) -> dict[str, tuple[str, ...]]:
     idx: dict[str, list[str]] = {}
     for e in _entries(files).values():
-        for s in e.surfaces:
+        forms = e.surfaces if language is None else (*e.names_in(language), *e.metonyms.get(language, ()))
+        for s in forms:
             ids = idx.setdefault(s, [])
             if e.id not in ids:
                 ids.append(e.id)
