@@ -91,3 +91,7 @@ def test_a_visit_for_talks_with_someone_is_a_meeting_with_them(code):
     rec = code("Deputy Premier Ivo Marek arrived in Zagreb on Monday for talks with Croatian officials.")
     types = {(e["type"], tuple(e["source"]), tuple(e["target"])) for e in rec["events"]}
     assert ("CONSULT", ("person:ivo-marek",), ("HRV",)) in types
+
+
+def test_a_participle_describing_a_noun_is_not_a_clause(code):
+    assert code("Vietnam's coast guard, launched in 1998, patrols the Gulf of Tonkin.")["events"] == []

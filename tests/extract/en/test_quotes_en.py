@@ -55,3 +55,19 @@ def test_a_states_office_speaks_for_it_and_a_name_opening_a_sentence_is_a_speake
     assert got[0][:3] == ("indirect", "PER", "Chile and Peru signed a fisheries accord on Friday")
     assert got[1][:3] == ("indirect", "person:sung-ji-won", "the accord was overdue")
     assert got[2][:2] == ("direct", "person:sung-ji-won")
+
+
+def test_an_unnamed_official_speaks_for_the_office_named_beside_the_title(code):
+    rec = code("A senior Foreign Office official, speaking on condition of anonymity, said London had no "
+               "intention of expelling Qatar's diplomats.\n"
+               '"We value the relationship," the official said.')
+    got = _quotes(rec)
+    assert [q[:2] for q in got] == [("indirect", "org:gbr-fcdo"), ("direct", "org:gbr-fcdo")]
+    [ev] = rec["events"]
+    assert (ev["type"], ev["status"], ev["attributed_to"]) == ("SANCTION", "denied", "org:gbr-fcdo")
+
+
+def test_warned_that_is_speech_not_a_threat(code):
+    rec = code("Pyongyang warned that it would take countermeasures.")
+    assert rec["events"] == []
+    assert [q[:2] for q in _quotes(rec)] == [("indirect", "PRK")]

@@ -87,7 +87,11 @@ class EventReader:
                     continue
                 hit = _Trigger(k, k + n, p, passive=p.pos == "VERB" and self._passive(toks, k))
                 break
-            if hit is not None and not self._asked_of_another(toks, units, k):
+            if hit is not None and (self._asked_of_another(toks, units, k) or self._reduced_relative(toks, k)
+                                    or self._speech_frame(toks, hit)):
+                k = hit.e
+                continue
+            if hit is not None:
                 out.append(hit)
                 k = hit.e
             elif hit is not None:
@@ -119,6 +123,18 @@ class EventReader:
                 drop.add(id(v) if v.pred.lemmas in light or toks[v.k].lemma in {x[0] for x in light} else id(n))
                 break
         return [t for t in trigs if id(t) not in drop]
+
+    @staticmethod
+    def _reduced_relative(toks: list[Token], k: int) -> bool:
+        """"The group, launched in 2023, …": a participle describing the noun before it, not a clause."""
+        return k > 0 and toks[k - 1].form == "," and toks[k].form.endswith("ed") and \
+            k + 1 < len(toks) and toks[k + 1].tag == "ADP"
+
+    @staticmethod
+    def _speech_frame(toks: list[Token], tr: _Trigger) -> bool:
+        """"warned that …", "urged that …": the verb reports speech (a quote), not an act on someone."""
+        return tr.pred.pos == "VERB" and tr.e < len(toks) and toks[tr.e].form.lower() == "that" and \
+            (toks[tr.k].lemma or "") in lexicon.speech()
 
     @staticmethod
     def _asked_of_another(toks: list[Token], units: list[Unit], k: int) -> bool:
@@ -307,16 +323,19 @@ class EventReader:
 
     # ---- status, date, attribution ------------------------------------------------------------
     def _status(self, toks: list[Token], lo: int, k: int) -> str:
-        """The cue nearest the trigger among the words from the source to it ("will", "is expected to")."""
+        """The cue that ends nearest the trigger among the words from the source to it ("will", "is
+        expected to"); of cues ending together the longest ("no intention of" over "intention of")."""
         first = _cues_by_first()
-        for x in range(k - 1, max(0, lo) - 1, -1):
-            for word in (toks[x].lemma or toks[x].form.lower(), toks[x].form.lower()):
+        best: tuple[int, int, str] | None = None
+        for x in range(max(0, lo), k):
+            for word in {toks[x].lemma or toks[x].form.lower(), toks[x].form.lower()}:
                 for cue, status in first.get(word, ()):
                     n = len(cue)
-                    if x + n <= k and all(c in (t.lemma, t.form.lower()) for c, t in zip(cue, toks[x:x + n],
-                                                                                          strict=True)):
-                        return status
-        return "occurred"
+                    if x + n > k or (best is not None and (x + n, n) <= best[:2]):
+                        continue
+                    if all(c in (t.lemma, t.form.lower()) for c, t in zip(cue, toks[x:x + n], strict=True)):
+                        best = (x + n, n, status)
+        return best[2] if best else "occurred"
 
     def _said_at(self, pos: int) -> Said | None:
         inner = [s for s in self.said if s.content_start <= pos < s.content_end]

@@ -40,6 +40,7 @@ class QuoteReader:
         self.actors = actors
         self.said: list[Said] = []
         self._last_direct: tuple[int, str | None, str | None] | None = None   # paragraph, speaker, text
+        self._last_anonymous: str | None = None
 
     # ---- speakers ---------------------------------------------------------------------------
     def _unit_before(self, units: list[Unit], k: int, toks: list[Token] | None = None) -> Unit | None:
@@ -95,10 +96,41 @@ class QuoteReader:
             sid = self._the_noun(toks, verb - 1)
             if sid is not None:
                 return sid, verb - 2, verb
+        anon = self._anonymous(toks, units, verb)
+        if anon is not None:
+            return anon
         if after_ok:
             u = self._unit_after(units, verb + 1)
             if u is not None:
                 return u.actor, u.i, u.j
+        return None
+
+    def _anonymous(self, toks: list[Token], units: list[Unit], verb: int) -> tuple[str, int, int] | None:
+        """"a senior State Department official said", "a Russian diplomat told": an unnamed speaker speaks
+        for the organisation or state named in the phrase; "the official said" goes back to the last one."""
+        heads = lexicon.title_heads()
+        x = verb - 1
+        while x >= 0 and toks[x].form.startswith(","):
+            x -= 1
+        # "…, speaking on condition of anonymity, said": the participle phrase between commas is skipped
+        if x >= 0 and toks[x].form == ",":
+            x -= 1
+        if verb > 0 and toks[verb - 1].form == ",":
+            back = next((y for y in range(verb - 2, max(-1, verb - 10), -1) if toks[y].form == ","), None)
+            if back is not None:
+                x = back - 1
+        if x < 0 or toks[x].form.lower().rstrip("s") not in heads:
+            return None
+        start = x
+        while start > 0 and (toks[start - 1].tag in ("ADJ", "DET", "NOUN", "PROPN")
+                             or any(u.i <= start - 1 < u.j for u in units)):
+            start -= 1
+        named = [u for u in units if start <= u.i and u.j <= x]
+        if named:
+            self._last_anonymous = named[-1].actor
+            return named[-1].actor, start, x + 1
+        if toks[start].form.lower() == "the" and self._last_anonymous is not None:
+            return self._last_anonymous, start, x + 1
         return None
 
     def _via(self, sent: Sentence, units: list[Unit], lo: int, speaker: str | None) -> str | None:
