@@ -15,6 +15,7 @@ after the report is planned, recipients) and the within-document merge are the c
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -58,6 +59,8 @@ class EventReader:
         self.said = said
         self.drafts: list[_Draft] = []
         self._owner: dict[int, _Trigger] = {}
+        self._date_starts = [d.start for d in doc.dates]       # doc.dates are in text order
+        self._sent_dates: list[TimeExpr] = []
         self._previous_date: TimeExpr | None = None
 
     def country(self, actor_id: str) -> str | None:
@@ -348,14 +351,13 @@ class EventReader:
             a, b = max(a, said.content_start), min(b, said.content_end)
         pos = toks[tr.k].start
         # a date belongs to the nearest trigger: "agreed to resume talks next month" dates the talks
-        inside = [d for d in self.doc.dates if a <= d.start < b and self._owner.get(id(d), tr) is tr]
+        inside = [d for d in self._sent_dates if a <= d.start < b and self._owner.get(id(d), tr) is tr]
         if inside:
             return min(inside, key=lambda d: abs(d.start - pos))
         if self._previous_date is not None:
             return self._previous_date   # "met … on Thursday and agreed …": coordinated events share it
         if said is None:
-            whole = [d for d in self.doc.dates if sent.start <= d.start < sent.end
-                     and self._owner.get(id(d), tr) is tr
+            whole = [d for d in self._sent_dates if self._owner.get(id(d), tr) is tr
                      and not any(s.content_start <= d.start < s.content_end for s in self.said)]
             if whole:
                 return min(whole, key=lambda d: abs(d.start - pos))
@@ -369,8 +371,10 @@ class EventReader:
         trigs = self.triggers(sent, units)
         self._owner = {}
         self._previous_date = None
-        for d in self.doc.dates:
-            if sent.start <= d.start < sent.end and trigs:
+        lo_i = bisect_left(self._date_starts, sent.start)
+        self._sent_dates = self.doc.dates[lo_i:bisect_left(self._date_starts, sent.end, lo_i)]
+        for d in self._sent_dates:
+            if trigs:
                 # English dates follow their verb phrase ("met X on Thursday"): the last trigger before the
                 # date owns it; a date that opens the sentence belongs to the first trigger
                 before = [t for t in trigs if toks[t.k].start < d.start]
