@@ -75,6 +75,35 @@ def _anchors() -> tuple[tuple[str, ...], ...]:
             (" ago", " earlier", " before", " later"), ("the",), months, digits)
 
 
+# patterns that hold a month name (2-6, 12) or a weekday (7) are tried only around one: finding the
+# names is one cheap scan, where each pattern's own scan of the whole text is not
+_WINDOWED = {2: "month", 3: "month", 4: "month", 5: "month", 6: "month", 12: "month", 7: "weekday"}
+_NAME_SCANS = {"month": (re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"), 16, 30),
+               "weekday": (re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"), 10, 12)}
+
+
+def _windows(text: str) -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for name, (scan, before, after) in _NAME_SCANS.items():
+        spans: list[tuple[int, int]] = []
+        for m in scan.finditer(text):
+            lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+        out[name] = spans
+    return out
+
+
+def _matches(pat: re.Pattern[str], text: str, spans: list[tuple[int, int]] | None):
+    if spans is None:
+        yield from pat.finditer(text)
+        return
+    for lo, hi in spans:
+        yield from pat.finditer(text, lo, hi)
+
+
 def _month(name: str) -> int:
     return lexicon.dates()["months"][name.lower().rstrip(".")]
 
@@ -150,10 +179,11 @@ def find_dates(text: str, published: str | None) -> list[TimeExpr]:
             ref = None
     taken: list[tuple[int, int]] = []
     out: list[TimeExpr] = []
-    for pat, anchors in zip(_patterns(), _anchors(), strict=True):
+    spans = _windows(text)
+    for n, (pat, anchors) in enumerate(zip(_patterns(), _anchors(), strict=True)):
         if anchors and not any(a in text for a in anchors):
             continue                  # a substring test is far cheaper than a regular expression scan
-        for m in pat.finditer(text):
+        for m in _matches(pat, text, spans.get(_WINDOWED.get(n))):
             s, e = m.span()
             if any(s < b and a < e for a, b in taken):
                 continue
