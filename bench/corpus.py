@@ -53,17 +53,23 @@ def make_articles(n: int, seed: int = 7, min_chars: int = 3000, max_chars: int =
     for i in range(n):
         target = rng.randint(min_chars, max_chars)
         published = date(2018, 1, 1) + timedelta(days=rng.randrange(8 * 365))
-        paragraphs: list[str] = []
-        size = 0
-        while size < target:
-            para = " ".join(rng.choice(sentences) for _ in range(rng.randint(1, 3)))
-            paragraphs.append(para)
-            size += len(para) + 1
+        paragraphs = deal_paragraphs(rng, sentences, target)
         title = rng.choice(titles)
         text = f"{title}\n입력 {published:%Y.%m.%d} {rng.randint(6, 22):02d}:{rng.randrange(60):02d}\n\n" + \
             "\n".join(paragraphs) + "\n"
         out.append((f"{published:%Y-%m-%d}-{i:05d}.txt", text))
     return out
+
+
+def deal_paragraphs(rng: random.Random, sentences: list[str], target: int) -> list[str]:
+    """Paragraphs of one to three sentences drawn from `sentences` until about `target` characters."""
+    paragraphs: list[str] = []
+    size = 0
+    while size < target:
+        para = " ".join(rng.choice(sentences) for _ in range(rng.randint(1, 3)))
+        paragraphs.append(para)
+        size += len(para) + 1
+    return paragraphs
 
 
 def write_corpus(folder: Path, n: int, seed: int = 7) -> list[Path]:

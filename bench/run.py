@@ -29,13 +29,14 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(ROOT / "tests" / "store"))
 import corpus  # noqa: E402
 
-SECTIONS = ("extract", "memory", "speedup", "ingest", "query")
+SECTIONS = ("extract", "memory", "speedup", "ingest", "query", "english")
 TARGETS = {
     "extract_vs_kiwi_ratio": ">= 0.6 (0.5 minimum)",
     "worker_peak_rss_mb": "<= 700",
     "speedup_2_over_1": ">= 1.7",
     "dyad_query_sqlite_s": "< 0.5",
     "dyad_command_sqlite_s": "< 0.5",
+    "english_extract_docs_per_cpu_s": ">= 100 (articles of 3,500 characters, one core)",
 }
 
 
@@ -90,6 +91,21 @@ def bench_extract(paths: list[Path], work: Path, repeat: int) -> dict[str, Any]:
         "extract_chars_per_s": stats([chars / s for s in r["extract_s"]], "chars/s", chars=chars),
         "kiwi_tokenize_docs_per_s": stats([docs / s for s in r["kiwi_tokenize_s"]], "docs/s"),
         "extract_vs_kiwi_ratio": stats(ratios, "x", note="extract docs/s divided by Kiwi-tokenize docs/s"),
+    }
+
+
+def bench_english(n_docs: int, repeat: int) -> dict[str, Any]:
+    """English extraction on one pinned core, whole (clean to record) and annotation alone; peak memory
+    of that process (bench/english.py)."""
+    r = _child([str(HERE / "english.py"), "--docs", str(n_docs), "--repeat", str(repeat)])
+    extra = {"docs": r["docs"], "mean_chars": r["mean_chars"], "core": r["core"],
+             "load_average_before": r["load_average_before"]}
+    return {
+        "english_extract_docs_per_s": stats(r["extract_docs_per_s"], "docs/s", **extra),
+        "english_extract_docs_per_cpu_s": stats(r["extract_docs_per_cpu_s"], "docs/CPU-s",
+                                                note="CPU time of the process: what a dedicated core gives"),
+        "english_annotate_docs_per_s": stats(r["annotate_docs_per_s"], "docs/s"),
+        "english_peak_rss_mb": {"unit": "MB", "value": r["peak_rss_mb"], "docs": r["docs"]},
     }
 
 
@@ -248,6 +264,7 @@ def _explain(store) -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000, help="articles in the generated corpus (extract throughput)")
+    ap.add_argument("--english-docs", type=int, default=500, help="English articles for the English throughput")
     ap.add_argument("--memory-docs", type=int, default=200, help="articles one worker extracts for peak memory")
     ap.add_argument("--speedup-docs", type=int, default=2000,
                     help="articles for --workers 1 vs 2 (the issue's benchmark corpus is 2,000 or more)")
@@ -296,13 +313,17 @@ def main() -> None:
                 pg = _start_postgres()
                 databases["postgresql"] = pg.new_database
             paths: list[Path] = []
-            if only - {"query"}:
+            if only - {"query", "english"}:
                 n_corpus = max(args.docs, args.speedup_docs, args.memory_docs)
                 _log(f"writing {n_corpus} articles")
                 paths = corpus.write_corpus(work / "corpus", n_corpus, args.seed)
             if "extract" in only:
                 _log(f"extract: {args.docs} articles x {args.repeat}, one core")
                 figures |= bench_extract(paths[:args.docs], work, args.repeat)
+                save()
+            if "english" in only:
+                _log(f"english: {args.english_docs} English articles x {args.repeat}, one core")
+                figures |= bench_english(args.english_docs, args.repeat)
                 save()
             if "memory" in only:
                 _log(f"memory: {args.memory_docs} articles x {args.repeat}")

@@ -94,6 +94,7 @@ class Token:
     end: int
     value: Any = None            # user-dictionary payload (gazetteer id) where the analyser matched one
     upos: str | None = None      # universal part of speech (UPOS), mapped from `tag` by the bundle's table
+    lemma: str | None = None     # dictionary form, where the language's analyser gives one (English)
 
 
 @dataclass

@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 # language code -> module holding its BUNDLE
 BUILTIN: dict[str, str] = {
     "ko": "sagwan.extract.ko.bundle",
+    "en": "sagwan.extract.en.bundle",
 }
 _loaded: dict[str, LanguageBundle] = {}
 

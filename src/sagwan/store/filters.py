@@ -115,6 +115,7 @@ class EventFilter:
     attributed_to: str | None = None           # actor id, or "none" for the article's own voice
     report_dates: bool = True                  # False: only events dated from the text
     ids: tuple[str, ...] = ()                  # chronicle event ids; () = any
+    languages: tuple[str, ...] = ()            # reported (by at least one document) in one of these; () = any
 
     @property
     def excluded_statuses(self) -> tuple[str, ...]:
@@ -142,6 +143,8 @@ class EventFilter:
     def matches(self, event: dict[str, Any]) -> bool:
         """The same test the store's SQL makes, on an event dict as `store.events()` returns it."""
         if self.ids and str(event.get("id")) not in self.ids:
+            return False
+        if self.languages and not set(self.languages) & set(event.get("languages") or ()):
             return False
         if self.types and (event.get("type") or "").upper() not in self.types:
             return False
@@ -260,6 +263,13 @@ def _choices(values: str | Iterable[str] | None, valid: Sequence[str], param: st
 
 def parse_types(values: str | Iterable[str] | None, param: str = "type") -> tuple[str, ...]:
     return _choices(values, PLOVER_TYPES, param, "a PLOVER event type")
+
+
+def parse_languages(values: str | Iterable[str] | None, param: str = "language") -> tuple[str, ...]:
+    """Language codes the coder has a bundle for (`sagwan.extract.registry`)."""
+    from sagwan.extract import registry
+
+    return _choices(values, registry.languages(), param, "a language sagwan codes")
 
 
 def parse_statuses(values: str | Iterable[str] | None, param: str = "status") -> tuple[str, ...]:
@@ -395,7 +405,7 @@ def make_filter(*, actor: str | Iterable[str] | None = None, dyad: str | Sequenc
                 exclude_status: str | Iterable[str] | None = None, all_statuses: bool = False,
                 date_from: str | None = None, date_to: str | None = None, attributed_to: str | None = None,
                 report_dates: bool = True, ids: str | Iterable[str] | None = None,
-                resolve: Resolver | None = None) -> EventFilter:
+                language: str | Iterable[str] | None = None, resolve: Resolver | None = None) -> EventFilter:
     """Check every value people wrote and return the canonical filter; raise FilterError naming the first
     bad one. `resolve` turns actor names into ids (`store.resolve_actor`; default: the gazetteer alone)."""
     resolve = resolve or make_resolver()
@@ -413,6 +423,7 @@ def make_filter(*, actor: str | Iterable[str] | None = None, dyad: str | Sequenc
         statuses=statuses_kept(status, exclude_status, all_statuses),
         date_from=lo, date_to=hi, attributed_to=who, report_dates=bool(report_dates),
         ids=tuple(split_values(ids)),
+        languages=parse_languages(language),
     )
 
 
@@ -425,5 +436,6 @@ def check_choice(value: str, valid: Sequence[str], param: str) -> str:
 DEFAULT_FILTER = EventFilter()
 __all__ = ["DEFAULT_EXCLUDED_STATUSES", "DEFAULT_FILTER", "PLACED_FROM", "PRECISIONS", "RECIPROCAL_TYPES",
            "EventFilter", "FilterError", "Resolver", "check_choice", "date_bounds", "date_precision",
-           "dyad_directions", "make_filter", "make_resolver", "parse_date", "parse_dyad", "parse_statuses",
+           "dyad_directions", "make_filter", "make_resolver", "parse_date", "parse_dyad", "parse_languages",
+           "parse_statuses",
            "parse_types", "placed_from", "placing_date", "split_values", "statuses_kept", "takes_part"]

@@ -171,6 +171,10 @@ def filter_clauses(f: EventFilter, table=None) -> list:
         out.append(_placed_within(placed, *window))
     if f.attributed_to:
         out.append(_attribution_clause(f.attributed_to, event_id))
+    if f.languages:
+        out.append(event_id.in_(select(document_events.c.event_id)
+                                .join(documents, documents.c.id == document_events.c.document_id)
+                                .where(documents.c.language.in_(list(f.languages)))))
     return out
 
 
@@ -227,6 +231,7 @@ def _with_details(conn: Connection, rows: list[dict[str, Any]], with_mentions: b
     ids = [r["id"] for r in rows]
     parties: dict[str, list] = defaultdict(list)
     attributions: dict[str, set] = defaultdict(set)
+    languages: dict[str, set] = defaultdict(set)
     mentions: dict[str, list] = defaultdict(list)
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i:i + _CHUNK]
@@ -236,6 +241,13 @@ def _with_details(conn: Connection, rows: list[dict[str, Any]], with_mentions: b
                               .where(document_events.c.event_id.in_(chunk),
                                      document_events.c.attributed_to.is_not(None))):
             attributions[a[0]].add(a[1])
+        # the languages of the documents that report it: one happening told in English and in Korean is
+        # one event, and the analyst sees that it crossed languages
+        for event_id, language in conn.execute(
+                select(document_events.c.event_id, documents.c.language)
+                .join(documents, documents.c.id == document_events.c.document_id)
+                .where(document_events.c.event_id.in_(chunk), documents.c.language.is_not(None))):
+            languages[event_id].add(language)
         if not with_mentions:
             continue   # counting and scoring need the parties, not the sentences
         m = event_mentions
@@ -265,6 +277,7 @@ def _with_details(conn: Connection, rows: list[dict[str, Any]], with_mentions: b
             "quad": r["quad"], "n_documents": r["n_documents"], "n_outlets": r["n_outlets"],
             "first_reported": r["first_reported_at"], "first_document": r["first_document_id"],
             "attributed_to": sorted(attributions[r["id"]]), "coder": r["coder"],
+            "languages": sorted(languages[r["id"]]),
             "mentions": mentions[r["id"]],
         })
     return out

@@ -15,7 +15,7 @@ import click
 from sagwan.store.filters import DEFAULT_EXCLUDED_STATUSES, EventFilter, FilterError, make_filter
 
 FILTER_KEYS = ("actor", "dyad", "type", "status", "exclude_status", "all_statuses", "date_from", "date_to",
-               "attributed_to", "report_dates")
+               "attributed_to", "report_dates", "language")
 _CLI_NAMES = {"date_from": "--from", "date_to": "--to", "from": "--from", "to": "--to"}
 SEVERAL = "repeat the option or separate values with commas"
 
@@ -54,6 +54,8 @@ def filter_options(*, dyad: bool = True, actor: bool = True) -> Callable[[Callab
         click.option("--report-dates/--no-report-dates", "report_dates", default=True, show_default=True,
                      help="--no-report-dates leaves out events the text gives no date for (placed by the day "
                           "they were first reported)."),
+        click.option("--language", multiple=True, metavar="LANG",
+                     help=f"Only events reported (by at least one document) in this language: en, ko ({SEVERAL})."),
     ]
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
