@@ -69,6 +69,10 @@ def _attribution_clause(attributed_to: str, event_id=events.c.id):
     return exists(select(de.c.event_id).where(de.c.event_id == event_id, de.c.attributed_to == attributed_to))
 
 
+def _not_wrong(column):
+    return or_(column.is_(None), column != "wrong")
+
+
 _CHRONOLOGICAL = (events.c.date_lo.is_(None), events.c.date_lo, events.c.id)   # undated last
 
 
@@ -77,7 +81,7 @@ def find_events(conn: Connection, *, actor: str | None = None, dyad: Sequence[st
                 exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
                 date_to: str | None = None, attributed_to: str | None = None,
                 limit: int | None = None, mentions: bool = True) -> list[dict[str, Any]]:
-    q = select(events)
+    q = select(events).where(_not_wrong(events.c.review))   # events a reviewer marked wrong are out
     if actor:
         q = q.where(_takes_part(actor))
     if dyad:
@@ -170,7 +174,7 @@ def _with_details(conn: Connection, rows: list[dict[str, Any]], with_mentions: b
             "date": r["date"], "date_end": r["date_end"], "status": r["status"], "score": r["score"],
             "quad": r["quad"], "n_documents": r["n_documents"], "n_outlets": r["n_outlets"],
             "first_reported": r["first_reported_at"], "first_document": r["first_document_id"],
-            "attributed_to": sorted(attributions[r["id"]]), "coder": r["coder"],
+            "attributed_to": sorted(attributions[r["id"]]), "coder": r["coder"], "review": r.get("review"),
             "mentions": mentions[r["id"]],
         })
     return out
@@ -180,8 +184,8 @@ def find_quotes(conn: Connection, *, speaker: str | None = None, text: str | Non
                 limit: int | None = None) -> list[dict[str, Any]]:
     q = (select(quotes.c.document_id, quotes.c.local_id.label("id"), quotes.c.speaker, quotes.c.speaker_text,
                 quotes.c.text, quotes.c.start, quotes.c.end, quotes.c.kind, quotes.c.cue, quotes.c.date, quotes.c.via,
-                quotes.c.coder, documents.c.source, documents.c.title, documents.c.published)
-         .join(documents, documents.c.id == quotes.c.document_id))
+                quotes.c.coder, quotes.c.review, documents.c.source, documents.c.title, documents.c.published)
+         .join(documents, documents.c.id == quotes.c.document_id).where(_not_wrong(quotes.c.review)))
     if speaker:
         q = q.where(or_(quotes.c.speaker == speaker, quotes.c.speaker_text == speaker))
     if text:

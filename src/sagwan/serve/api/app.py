@@ -29,7 +29,7 @@ from sagwan.analytics.scores import with_scores
 from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND
 from sagwan.errors import ConfigError, SagwanError, StoreError
 from sagwan.serve.api.source import search_events
-from sagwan.serve.web.assets import ECHARTS, STATIC_DIR, render
+from sagwan.serve.web.assets import ECHARTS, HANGUL_FONT, STATIC_DIR, font_face, render
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +57,9 @@ def _excluded(value: str | None) -> tuple[str, ...]:
     return tuple(s.strip() for s in value.split(",") if s.strip())
 
 
-def create_app(store: Any) -> FastAPI:
-    """The app over an open store (anything with the store's read methods)."""
+def create_app(store: Any, review: bool = False) -> FastAPI:
+    """The app over an open store (anything with the store's read methods); `review=True` adds the
+    review routes (serve/api/review.py), for `sagwan serve --review` on loopback only."""
     app = FastAPI(title="sagwan", version=__version__, docs_url="/api/docs", redoc_url=None,
                   description="Read-only access to the sagwan chronicle: events, quotes, actors, documents, "
                               "dyad series, strategic triangles and the actor network.")
@@ -86,10 +87,15 @@ def create_app(store: Any) -> FastAPI:
         return response
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    if review:
+        from sagwan.serve.api.review import include_review
+        include_review(app, store)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard() -> str:
-        return render("dashboard.html", echarts=ECHARTS, version=__version__)
+        return render("dashboard.html", echarts=ECHARTS, version=__version__,
+                      font_css=font_face(f"/static/{HANGUL_FONT}"),
+                      review_token=getattr(app.state, "review_token", None))
 
     @app.get("/api/summary", tags=["store"])
     def summary() -> dict[str, Any]:

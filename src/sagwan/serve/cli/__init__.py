@@ -29,6 +29,7 @@ COMMANDS = {
     "network": "sagwan.serve.cli.relations:network_cmd",
     "report": "sagwan.serve.cli.relations:report_cmd",
     "serve": "sagwan.serve.cli.relations:serve_cmd",
+    "review": "sagwan.serve.cli.review:review_cmd",
 }
 
 

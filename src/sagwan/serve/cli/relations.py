@@ -144,11 +144,14 @@ def dyad_cmd(a: str, b: str, by: str, fmt: str, memory: int | None, weighting: s
 @click.option("--min-events", type=click.IntRange(min=1), default=DEFAULT_MIN_EVENTS, show_default=True,
               help="A tie with fewer scored events than this in its memory window is unknown (?).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--quotes", "with_quotes", is_flag=True,
+              help="Beside each window, the quotes that name two or more of the three (speaker, role, sentence).")
 @memory_options
 @common_options
 def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_events: int, fmt: str,
-                 memory: int | None, weighting: str, db: str | None, date_from: str | None, date_to: str | None,
-                 level: str, exclude_status: str | None, all_statuses: bool, attributed_to: str | None) -> None:
+                 with_quotes: bool, memory: int | None, weighting: str, db: str | None, date_from: str | None,
+                 date_to: str | None, level: str, exclude_status: str | None, all_statuses: bool,
+                 attributed_to: str | None) -> None:
     """Strategic-triangle type, roles and ties of A, B, C per period with events (method: docs/triangles.md)."""
     from sagwan.analytics import caveat, triangle_series, type_label
 
@@ -156,27 +159,56 @@ def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_event
     tri = triangle_series(_events(store, date_from, date_to), a, b, c, by=by, level=level, memory=memory,
                           weighting=weighting, neutral_band=neutral_band, min_events=min_events,
                           exclude_status=_statuses(exclude_status, all_statuses), attributed_to=attributed_to)
+    voices = _voices(store, tri) if with_quotes else {}
     if fmt == "json":
-        click.echo(json.dumps(tri.to_dict(), ensure_ascii=False, indent=2))
+        data = tri.to_dict()
+        if with_quotes:
+            for wd in data["windows"]:
+                wd["quotes"] = voices.get(wd["period"], [])
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     rows = []
     for w in tri.windows:
         rows.append({
             "period": w.period, "type": type_label(w), "signs": w.signs,
             "ties": "; ".join(f"{t.label} {t.sign}{'' if t.mean is None else f' {t.mean:+.2f}'} "
-                              f"({t.n_events}/{t.n_memory})" for t in w.ties),
+                              f"({t.n_events}/{t.n_memory}{_change(t.change_events)})" for t in w.ties),
+            "asymmetry": f"{w.asymmetry:.2f}" + (f" {w.dominant}" if w.dominant else ""),
             "roles": ", ".join(f"{m}={r}" for m, r in w.roles.items()),
             "note": caveat(w),
         })
     _echo_rows(rows, fmt)
     if fmt != "table":
         return
+    for period, qs in voices.items():
+        for q in qs:
+            who = q["speaker_text"] or q["speaker"] or "?"
+            click.echo(f"{period}  {who}{_role(q)} "
+                       f"[{', '.join(q['names'])}]: {q['text']}")
     if tri.transitions:
         steps = [f"{t['from_period']} {t['from_label']} -> {t['to_period']} {t['to_label']}" for t in tri.transitions]
         click.echo("transitions: " + "; ".join(steps))
     click.echo(f"(memory {tri.memory} {by}(s), {tri.weighting} weighting; ties: sign, weighted mean over the "
                f"memory, events in the {by}/in the memory; {len(tri.quiet)} {by}(s) without events among "
                "the three not shown)", err=True)
+
+
+def _voices(store: Any, tri: Any) -> dict[str, list[dict[str, Any]]]:
+    from sagwan.analytics.triangle_quotes import quotes_by_window
+
+    known = store.actors()
+    names = {x["id"]: [x["name"], *x.get("aliases", [])] for x in known if x["id"] in tri.members}
+    roles = {x["id"]: x.get("role") for x in known}
+    found = quotes_by_window(store.quotes(), names, [w.period for w in tri.windows], tri.by, roles)
+    return {w.period: found[w.period] for w in tri.windows if found.get(w.period)}
+
+
+def _role(q: dict[str, Any]) -> str:
+    return f" ({q['role']})" if q.get("role") else ""
+
+
+def _change(delta: int | None) -> str:
+    return "" if not delta else f" {delta:+d}"
 
 
 @click.command("network")
@@ -241,13 +273,17 @@ def report_cmd(output: Path, by: str, dyads: tuple[str, ...], triangle: tuple[st
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default keeps the dashboard on this machine.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-def serve_cmd(db: str | None, host: str, port: int) -> None:
-    """The read-only dashboard and JSON API (/api/, schema at /openapi.json)."""
+@click.option("--review", is_flag=True,
+              help="Let the dashboard record reviews (mark wrong, correct); loopback only, with a CSRF token.")
+def serve_cmd(db: str | None, host: str, port: int, review: bool) -> None:
+    """The dashboard and JSON API (/api/, schema at /openapi.json); read-only unless --review."""
     import uvicorn
 
     from sagwan.serve.api import create_app
 
-    app = create_app(open_existing(db))
+    if review and host not in ("127.0.0.1", "localhost", "::1"):
+        raise click.UsageError(f"--review listens on loopback only (127.0.0.1, localhost, ::1), not {host}")
+    app = create_app(open_existing(db), review=review)
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("listening on %s: anyone who can reach this address can read the chronicle", host)
     click.echo(f"sagwan: dashboard at http://{host}:{port}/ (Ctrl-C to stop)", err=True)

@@ -39,7 +39,7 @@ from sagwan.analytics.scores import with_scores
 from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND, transitions
 from sagwan.errors import ConfigError
 from sagwan.files import write_atomically
-from sagwan.serve.web.assets import ECHARTS, read_static, render
+from sagwan.serve.web.assets import ECHARTS, inline_font_face, read_static, render
 from sagwan.serve.web.span import Span, report_span
 
 log = logging.getLogger(__name__)
@@ -239,6 +239,7 @@ def report_context(events: list[dict[str, Any]], store: Any, options: ReportOpti
         "network": net, "network_edges": net["edges"],
         "data_json": _json_for_script(chart_data),
         "css": read_static("sagwan.css").replace("</", "<\\/"),
+        "font_css": inline_font_face(),
         "echarts_js": _inline_js(read_static(ECHARTS)), "charts_js": _inline_js(read_static("charts.js")),
         "report_js": _inline_js(read_static("report.js")),
     }
