@@ -163,8 +163,7 @@ def test_hangul_renders_with_the_vendored_font_and_the_page_fits_420px(page, tmp
     """The vendored font is loaded and draws Hangul: ten syllables in it are ten full em squares
     (Noto Sans KR draws a Hangul syllable 0.92 em wide), which neither fallback family gives on a machine with
     no CJK font; at 420 px nothing overflows sideways."""
-    page.evaluate("document.fonts.load(\"40px 'Sagwan Hangul'\", '가')")
-    page.wait_for_function("document.fonts.check(\"40px 'Sagwan Hangul'\", '가')")
+    page.evaluate("document.fonts.load(\"40px 'Sagwan Hangul'\", '가').then(() => true)")
     widths = page.evaluate(_HANGUL_WIDTHS)
     assert widths["loaded"] is True
     assert abs(widths["vendored"] - 368) < 2, widths           # 10 glyphs x 0.92 em x 40 px
@@ -235,3 +234,44 @@ def test_a_review_round_trip_in_review_mode(chromium, review_dashboard):
     [r] = store.reviews()
     assert (r["target_id"], r["changes"]) == (event_id, {"type": "ACCUSE"})
     assert r["reason"] == "the visit sentence is a protest"
+
+
+_PIXEL_OF_FIRST = """([sel, kind]) => {
+  const el = document.querySelector(sel);
+  const chart = echarts.getInstanceByDom(el);
+  const box = el.getBoundingClientRect();
+  let xy;
+  if (kind === "bar") {
+    const opt = chart.getOption();
+    const s = opt.series.findIndex(x => x.data.some(v => v));
+    const i = opt.series[s].data.findIndex(v => v);
+    xy = chart.convertToPixel({seriesIndex: s}, [i, opt.series[s].data[i] / 2]);
+  } else {
+    xy = chart.getModel().getSeriesByIndex(0).getData().getItemLayout(0);
+  }
+  return [box.left + xy[0], box.top + xy[1]];
+}"""
+
+
+def test_clicking_a_timeline_bar_and_a_network_node_lists_their_events(page):
+    from playwright.sync_api import expect
+
+    expect(page.locator("#results li.event")).to_have_count(6)
+    page.fill("#q", "방문해")                       # narrow the list first, so the click must change it
+    page.click("#search-form button")
+    expect(page.locator("#results li.event")).to_have_count(1)
+    page.locator("#timeline canvas").wait_for()
+    page.locator("#network canvas").wait_for()
+    page.locator("#timeline").scroll_into_view_if_needed()
+    x, y = page.evaluate(_PIXEL_OF_FIRST, ["#timeline", "bar"])
+    page.mouse.click(x, y)
+    expect(page.locator("#results li.event")).not_to_have_count(1)
+    assert page.locator("#results li.event").count() >= 2
+    page.fill("#q", "방문해")
+    page.click("#search-form button")
+    expect(page.locator("#results li.event")).to_have_count(1)
+    page.locator("#network").scroll_into_view_if_needed()
+    x, y = page.evaluate(_PIXEL_OF_FIRST, ["#network", "node"])
+    page.mouse.click(x, y)
+    expect(page.locator("#results li.event")).not_to_have_count(1)
+    assert page.locator("#results li.event").count() >= 2

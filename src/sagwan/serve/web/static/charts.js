@@ -263,8 +263,8 @@
 
   function edgeColor(mean) {
     if (mean === null || mean === undefined) { return "#bdbdbd"; }
-    if (mean >= 1) { return "#1a9850"; }
-    if (mean <= -1) { return "#d73027"; }
+    if (mean >= 1) { return SIGN_COLORS["+"]; }
+    if (mean <= -1) { return SIGN_COLORS["-"]; }
     return "#8c8c8c";
   }
 
@@ -274,15 +274,19 @@
     var chart = init(el);
     var maxN = Math.max.apply(null, [1].concat(net.nodes.map(function (n) { return n.n_events; })));
     var nodes = net.nodes.map(function (n) {
-      return { id: n.id, name: n.id, value: n.n_events, label: { show: true, formatter: n.id },
+      // the actor's name, not its id, on the node (the id stays in the tooltip)
+      var name = n.label && n.label !== n.id ? n.label : n.id;
+      return { id: n.id, name: n.id, label_text: name, value: n.n_events, label: { show: true, formatter: name },
                symbolSize: 18 + 34 * Math.sqrt(n.n_events / maxN), tip: n.label + " (" + n.id + "): " + n.n_events +
                " events", itemStyle: { color: "#4a6fa5" } };
     });
     var edges = net.edges.map(function (e) {
       return { source: e.source, target: e.target, value: e.count, raw: e,
                lineStyle: { color: edgeColor(e.mean_score), width: 1 + Math.min(7, Math.log2(1 + e.count) * 2),
-                            curveness: 0.18, opacity: 0.85 },
-               label: { show: true, formatter: String(e.count), fontSize: 10 } };
+                            curveness: 0.18, opacity: 0.85,
+                            type: e.mean_score !== null && e.mean_score <= -1 ? "dashed" : "solid" },
+               label: { show: true, fontSize: 10, formatter: (e.mean_score === null || e.mean_score === undefined ? "" :
+                        (e.mean_score >= 1 ? "+" : (e.mean_score <= -1 ? "−" : "0")) + " ") + String(e.count) } };
     });
     var opt = base();
     opt.tooltip = {
@@ -297,7 +301,7 @@
     };
     opt.series = [{ type: "graph", layout: "circular", circular: { rotateLabel: false }, roam: true,
                     edgeSymbol: ["none", "arrow"], edgeSymbolSize: 9, data: nodes, links: edges,
-                    label: { position: "inside", color: "#fff", fontWeight: 600 },
+                    label: { position: "right", color: "#222", fontWeight: 600 },
                     edgeLabel: { show: true }, emphasis: { focus: "adjacency" } }];
     chart.setOption(opt);
     if (onClick) {

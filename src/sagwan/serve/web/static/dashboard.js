@@ -292,7 +292,11 @@
   function drawNetwork() {
     api("network", {}).then(function (net) {
       C.network($("network"), net, function (d) {
-        if (d.event_ids) { showEventIds(d.event_ids, d.source + "→" + d.target); }
+        if (d.event_ids) { showEventIds(d.event_ids, d.source + "→" + d.target); return; }
+        if (d.id) {   // a node: the events its actor takes part in
+          api("events", { q: d.id, limit: 200 }).then(function (evs) { renderEvents(evs, (d.label_text || d.id) + " (" + d.id + ")"); })
+            .catch(function (err) { showError($("results"), err); });
+        }
       });
     }).catch(function (err) { showError($("network"), err); });
   }
