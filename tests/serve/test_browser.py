@@ -5,6 +5,7 @@ Skipped on a developer machine without chromium; on CI (CI=true) a missing chrom
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -34,16 +35,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def dashboard(real_store_path):
+@contextlib.contextmanager
+def _serving(store_path, review: bool = False):
+    """A dashboard server on a free loopback port over the store at store_path: (url, store)."""
     import uvicorn
 
     from sagwan.serve.api import create_app
     from sagwan.store import open_store
 
-    store = open_store(str(real_store_path))
+    store = open_store(str(store_path))
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(store, review=review), host="127.0.0.1", port=port,
+                                           log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -51,10 +54,18 @@ def dashboard(real_store_path):
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("the dashboard server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    store.close()
+    try:
+        yield f"http://127.0.0.1:{port}", store
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        store.close()
+
+
+@pytest.fixture
+def dashboard(real_store_path):
+    with _serving(real_store_path) as (url, _store):
+        yield url
 
 
 @pytest.fixture
@@ -155,3 +166,137 @@ def test_api_docs_load_their_vendored_assets_under_the_csp(chromium, dashboard):
         assert "limit" in pg.locator(".parameters").first.inner_text()
         browser.close()
     assert problems == [] and outside == [], (problems, outside)
+
+
+_HANGUL_WIDTHS = """() => {
+  const probe = (family) => {
+    const s = document.createElement("span");
+    s.style.cssText = "font-size:40px;position:absolute;white-space:nowrap;font-family:" + family;
+    s.textContent = "가나다라마바사아자차";
+    document.body.appendChild(s);
+    const w = s.getBoundingClientRect().width;
+    s.remove();
+    return w;
+  };
+  return {loaded: document.fonts.check("40px 'Sagwan Hangul'", "가"),
+          vendored: probe("'Sagwan Hangul', monospace"), fallback: probe("monospace"),
+          fallback2: probe("serif")};
+}"""
+
+
+def test_hangul_renders_with_the_vendored_font_and_the_page_fits_420px(page, tmp_path):
+    """The vendored font is loaded and draws Hangul: ten syllables in it are ten full em squares
+    (Noto Sans KR draws a Hangul syllable 0.92 em wide), which neither fallback family gives on a machine with
+    no CJK font; at 420 px nothing overflows sideways."""
+    page.evaluate("document.fonts.load(\"40px 'Sagwan Hangul'\", '가').then(() => true)")
+    widths = page.evaluate(_HANGUL_WIDTHS)
+    assert widths["loaded"] is True
+    assert abs(widths["vendored"] - 368) < 2, widths           # 10 glyphs x 0.92 em x 40 px
+    assert widths["vendored"] != widths["fallback"] or widths["vendored"] != widths["fallback2"], widths
+    page.screenshot(path="/tmp/chron14-dashboard-desktop.png", full_page=False)
+    page.set_viewport_size({"width": 420, "height": 900})
+    page.wait_for_timeout(300)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    page.screenshot(path="/tmp/chron14-dashboard-420.png", full_page=False)
+    assert overflow <= 0, f"the page is {overflow}px wider than a 420px screen"
+
+
+def test_the_report_loads_the_inlined_font(chromium, real_store_path, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    from sagwan.serve.web.report import write_report
+    from sagwan.store import open_store
+
+    out = tmp_path / "report.html"
+    with open_store(str(real_store_path)) as store:
+        write_report(store, out)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1300, "height": 1000})
+        pg.goto(out.as_uri())
+        pg.wait_for_selector("body[data-ready='1']")
+        widths = pg.evaluate(_HANGUL_WIDTHS)
+        pg.screenshot(path="/tmp/chron14-report-desktop.png")
+        pg.set_viewport_size({"width": 420, "height": 900})
+        pg.wait_for_timeout(300)
+        pg.screenshot(path="/tmp/chron14-report-420.png")
+        browser.close()
+    assert widths["loaded"] is True and abs(widths["vendored"] - 368) < 2, widths
+
+
+@pytest.fixture
+def review_dashboard(real_store_path):
+    with _serving(real_store_path, review=True) as served:
+        yield served
+
+
+def test_a_review_round_trip_in_review_mode(chromium, review_dashboard):
+    from playwright.sync_api import expect, sync_playwright
+
+    url, store = review_dashboard
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1300, "height": 1000})
+        pg.goto(url + "/")
+        pg.wait_for_selector("body[data-ready='1']")
+        pg.fill("#q", "방문해")
+        pg.click("#search-form button")
+        expect(pg.locator("#results li.event")).to_have_count(1)
+        pg.locator("#results li.event").first.click()
+        pg.locator("#review-form").wait_for()
+        event_id = pg.locator("#evidence-body .event-head").get_attribute("data-event")
+        pg.select_option("#review-type", "ACCUSE")
+        pg.fill("#review-reason", "the visit sentence is a protest")
+        pg.click("#review-form button")
+        expect(pg.locator("#evidence-body p.reviewed")).to_have_text("reviewed: corrected")
+        assert "ACCUSE" in pg.locator("#evidence-body .event-head h3").inner_text()
+        # a write without the page's token is refused
+        status = pg.evaluate("""(id) => fetch('/api/review', {method: 'POST', headers: {'Content-Type':
+            'application/json'}, body: JSON.stringify({target: 'event', id: id, action: 'wrong', reason: 'x'})})
+            .then(r => r.status)""", event_id)
+        browser.close()
+    assert status == 403
+    [r] = store.reviews()
+    assert (r["target_id"], r["changes"]) == (event_id, {"type": "ACCUSE"})
+    assert r["reason"] == "the visit sentence is a protest"
+
+
+_PIXEL_OF_FIRST = """([sel, kind]) => {
+  const el = document.querySelector(sel);
+  const chart = echarts.getInstanceByDom(el);
+  const box = el.getBoundingClientRect();
+  let xy;
+  if (kind === "bar") {
+    const opt = chart.getOption();
+    const s = opt.series.findIndex(x => x.data.some(v => v));
+    const i = opt.series[s].data.findIndex(v => v);
+    xy = chart.convertToPixel({seriesIndex: s}, [i, opt.series[s].data[i] / 2]);
+  } else {
+    xy = chart.getModel().getSeriesByIndex(0).getData().getItemLayout(0);
+  }
+  return [box.left + xy[0], box.top + xy[1]];
+}"""
+
+
+def test_clicking_a_timeline_bar_and_a_network_node_lists_their_events(page):
+    from playwright.sync_api import expect
+
+    expect(page.locator("#results li.event")).to_have_count(6)
+    page.fill("#q", "방문해")                       # narrow the list first, so the click must change it
+    page.click("#search-form button")
+    expect(page.locator("#results li.event")).to_have_count(1)
+    page.locator("#timeline canvas").wait_for()
+    page.locator("#network canvas").wait_for()
+    page.locator("#timeline").scroll_into_view_if_needed()
+    x, y = page.evaluate(_PIXEL_OF_FIRST, ["#timeline", "bar"])
+    page.mouse.click(x, y)
+    expect(page.locator("#results li.event")).not_to_have_count(1)
+    assert page.locator("#results li.event").count() >= 2
+    page.fill("#q", "방문해")
+    page.click("#search-form button")
+    expect(page.locator("#results li.event")).to_have_count(1)
+    page.locator("#network").scroll_into_view_if_needed()
+    x, y = page.evaluate(_PIXEL_OF_FIRST, ["#network", "node"])
+    page.mouse.click(x, y)
+    expect(page.locator("#results li.event")).not_to_have_count(1)
+    assert page.locator("#results li.event").count() >= 2

@@ -23,6 +23,13 @@ were the silent tie friendly. With two or three unknown ties only one relation i
 nothing about a triangle: the window is `incomplete`.
 
 Only periods in which at least one of the three ties has an event of its own are reported.
+
+Intensity (docs/triangles.md, "Intensity"): beside its sign, each tie carries its weight -- its
+events in the memory window and their share of the three ties' events (`share`) -- and its change
+against the previous reported window (`change_events`, `change_mean`). The window's `asymmetry`
+is 1 - (fewest events on a tie / most events on a tie): 0 when the three ties are equally dense,
+near 1 when one tie carries the triangle; `dominant` names the densest tie when it holds at least
+half the events.
 """
 
 from __future__ import annotations
@@ -58,6 +65,9 @@ class Tie:
     periods: list[str] = field(default_factory=list)       # periods of the memory window that hold its events
     event_ids: list[str] = field(default_factory=list)     # every event of the memory window, oldest first
     period_event_ids: list[str] = field(default_factory=list)   # the n_events of the period itself, sorted
+    share: float = 0.0                   # its events / the three ties' events in the memory window
+    change_events: int | None = None     # n_memory minus the previous reported window's (None: first window)
+    change_mean: float | None = None     # mean minus the previous window's mean (None when either is unknown)
 
     @property
     def label(self) -> str:
@@ -74,6 +84,8 @@ class Window:
     memory_from: str = ""                # first period of the memory window
     unknown: list[str] = field(default_factory=list)   # silent pairs read as "no amity shown"
     if_friendly: str | None = None       # the type (with roles) were the silent tie friendly
+    asymmetry: float = 0.0               # 1 - min/max of the ties' n_memory (0: equal ties)
+    dominant: str | None = None          # the tie holding at least half the events, if any
 
     @property
     def signs(self) -> str:
@@ -305,12 +317,32 @@ def linked_triangle_series(members: tuple[str, str, str],
                               memory_from=period_label(idx - memory + 1, by),
                               unknown=[t.label for t in ties if t.sign == UNKNOWN],
                               if_friendly=if_friendly(members, signs)))
+    intensity(windows)
     labels = [period_label(idx, by) for idx in sorted(busy)]
     quiet = [p for p in period_range(labels, by) if p not in set(labels)] if labels else []
     return TriangleSeries(members=members, by=by, level=level, memory=memory, weighting=weighting,
                           neutral_band=neutral_band, min_events=min_events, exclude_status=exclude,
                           attributed_to=attributed_to, scores_version=score_table().version, windows=windows,
                           quiet=quiet, transitions=transitions(windows), unplaced=sorted(unplaced))
+
+
+def intensity(windows: list[Window]) -> None:
+    """Fill each window's tie shares, changes and asymmetry (see the module docstring)."""
+    previous: dict[tuple[str, str], Tie] = {}
+    for w in windows:
+        total = sum(t.n_memory for t in w.ties)
+        for t in w.ties:
+            t.share = round(t.n_memory / total, 3) if total else 0.0
+            before = previous.get(t.pair)
+            if before is not None:
+                t.change_events = t.n_memory - before.n_memory
+                if t.mean is not None and before.mean is not None:
+                    t.change_mean = round(t.mean - before.mean, 3)
+        counts = [t.n_memory for t in w.ties]
+        w.asymmetry = round(1 - min(counts) / max(counts), 3) if max(counts) else 0.0
+        top = max(w.ties, key=lambda t: t.n_memory)
+        w.dominant = top.label if total and top.n_memory * 2 >= total else None
+        previous = {t.pair: t for t in w.ties}
 
 
 def transitions(windows: list[Window]) -> list[dict[str, str]]:

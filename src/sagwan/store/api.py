@@ -302,6 +302,34 @@ class Store:
         with self._read() as conn:
             return queries.summarise(conn)
 
+    # -- human review (store/review.py) ---------------------------------------------------------------
+
+    def review(self, target: str, target_id: str, action: str, *, reason: str,
+               changes: dict[str, Any] | None = None, reviewer: str | None = None) -> dict[str, Any]:
+        """Record an analyst's verdict on an event or a quote ('wrong', 'correct' with `changes`, 'restore')
+        and apply it at once; the original stays as coded. Returns the stored review."""
+        from sagwan.store import review as rv
+        with self._write() as conn:
+            return rv.add_review(conn, target, target_id, action, reason=reason, changes=changes, reviewer=reviewer)
+
+    def reviews(self, target_id: str | None = None) -> list[dict[str, Any]]:
+        """Every review, oldest first, with the item it applies to now (`applies_to`, `attached`)."""
+        from sagwan.store import review as rv
+        with self._read() as conn:
+            return rv.list_reviews(conn, target_id)
+
+    def export_reviews(self) -> list[str]:
+        """The review layer as JSON Lines (one string per review)."""
+        from sagwan.store import review as rv
+        with self._read() as conn:
+            return list(rv.to_jsonl(conn))
+
+    def import_reviews(self, lines: Iterable[str], source: str = "<input>") -> tuple[int, int]:
+        """Append the reviews of JSON Lines written by `export_reviews`; returns (added, already there)."""
+        from sagwan.store import review as rv
+        with self._write() as conn:
+            return rv.from_jsonl(conn, lines, source)
+
     # -- plumbing --------------------------------------------------------------------------------------
 
     def _read(self):

@@ -27,7 +27,7 @@ BUSY_TIMEOUT_MS = 30_000
 MIGRATIONS = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions (tests/store checks they agree). A store already there
 # opens without importing Alembic, which is most of a short command's start-up.
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 # Any constant works: every sagwan writer on a PostgreSQL database takes this one lock.
 PG_WRITE_LOCK = 0x5A6A
 _WRITE = "sagwan_write"

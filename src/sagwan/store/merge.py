@@ -10,7 +10,11 @@ Two document events merge when they have
   day contains itself). Two dates that only overlap, or do not meet, are different events;
 - different documents: within a document the extractor has already merged what belongs together.
 An undated event never merges across documents: with no date there is no evidence it is the same
-happening, and a wrong merge hides a report while a missed one only repeats it.
+happening, and a wrong merge hides a report while a missed one only repeats it -- except between
+copies: two documents of one copy group (store/copies.py: near-identical texts) report the same
+events, so their reports of one key merge whatever their dates, the k-th report of a key in one
+copy with the k-th in the other. A copy with no outlet of its own counts as the group's outlet, so
+`n_outlets` does not grow with re-posts while `n_documents` counts every document.
 
 Grouping is deterministic and does not depend on the order documents arrived in: members are taken
 most precise date first, and each joins the first group whose every member is compatible with it.
@@ -36,7 +40,15 @@ from sagwan.extract.core.merge import date_interval as date_interval
 from sagwan.extract.core.merge import merge_key as merge_key
 from sagwan.extract.core.merge import nested
 from sagwan.model import STATUSES
-from sagwan.store.schema import document_events, documents, event_actors, event_mentions, event_pairs, events
+from sagwan.store.schema import (
+    document_events,
+    document_fingerprints,
+    documents,
+    event_actors,
+    event_mentions,
+    event_pairs,
+    events,
+)
 
 
 @dataclass
@@ -56,6 +68,8 @@ class _Member:
     interval: tuple[str, str] | None
     roles: list[tuple[str, str, str]]   # (actor id, source|target, country)
     event_id: str | None = None          # the chronicle event it is in now
+    cluster: str | None = None           # copy group of its document (store/copies.py), if fingerprinted
+    rank: int = 0                        # its place among its document's reports of this key
 
     @property
     def report_order(self) -> tuple:
@@ -69,31 +83,57 @@ class _Member:
         return (int(hi[:4]) - int(lo[:4])) * 400 + (int(hi[5:7]) - int(lo[5:7])) * 31 + int(hi[8:]) - int(lo[8:])
 
 
+def copies(a: _Member, b: _Member) -> bool:
+    return a.cluster is not None and a.cluster == b.cluster and a.document_id != b.document_id
+
+
 def compatible(a: _Member, b: _Member) -> bool:
-    """Reports of two documents with nested dates (the core's rule, extract/core/merge.py)."""
-    return a.document_id != b.document_id and nested(a.interval, b.interval)
+    """Reports of two documents that are copies of one text, or whose dates nest (the core's rule,
+    extract/core/merge.py)."""
+    return a.document_id != b.document_id and (copies(a, b) or nested(a.interval, b.interval))
 
 
 def group(members: list[_Member]) -> list[list[_Member]]:
-    """Members grouped into chronicle events (see the module docstring)."""
+    """Members grouped into chronicle events (see the module docstring). The k-th reports of a key in
+    the documents of one copy group form a bundle first; bundles and single reports then join the
+    first group whose every member is compatible with each of theirs, most precise date first."""
+    _rank(members)
+    bundles: dict[tuple, list[_Member]] = {}
+    for m in members:
+        bundles.setdefault((m.cluster, m.rank) if m.cluster else (m.document_id, m.local_id), []).append(m)
+    order = sorted(bundles.values(), key=lambda b: min(_sort_key(m) for m in b))
     groups: list[list[_Member]] = []
-    for m in sorted(members, key=lambda m: (m.width, m.interval or ("", ""), m.report_order, m.local_id)):
+    for bundle in order:
         for g in groups:
-            if all(compatible(m, other) for other in g):
-                g.append(m)
+            if all(compatible(m, other) for m in bundle for other in g):
+                g.extend(bundle)
                 break
         else:
-            groups.append([m])
+            groups.append(list(bundle))
     return groups
 
 
-def _outlet(outlet: str | None, url: str | None, document_id: str) -> str:
-    """Who published it: the outlet named in the record, else the URL's host, else the document itself."""
+def _sort_key(m: _Member) -> tuple:
+    return m.width, m.interval or ("", ""), m.report_order, m.local_id
+
+
+def _rank(members: list[_Member]) -> None:
+    by_doc: dict[str, list[_Member]] = {}
+    for m in members:
+        by_doc.setdefault(m.document_id, []).append(m)
+    for ms in by_doc.values():
+        for i, m in enumerate(sorted(ms, key=lambda m: m.seq)):
+            m.rank = i
+
+
+def _outlet(outlet: str | None, url: str | None, document_id: str, cluster: str | None = None) -> str:
+    """Who published it: the outlet named in the record, else the URL's host, else the copy group
+    (copies of one text with no outlet named are one source), else the document itself."""
     if outlet:
         return outlet.strip().lower()
     if url and urlparse(url).netloc:
         return urlparse(url).netloc.lower().removeprefix("www.")
-    return f"document:{document_id}"
+    return f"copies:{cluster}" if cluster else f"document:{document_id}"
 
 
 def _most_common(values: Iterable, order: Iterable | None = None):
@@ -126,15 +166,19 @@ def _member(r) -> _Member:
     countries = json.loads(r["countries"])
     roles = [(a, "source", countries.get(a, a)) for a in json.loads(r["source_ids"])]
     roles += [(a, "target", countries.get(a, a)) for a in json.loads(r["target_ids"])]
+    cluster = r["cluster"]
     return _Member(
-        r["document_id"], r["local_id"], r["seq"], r["published"], _outlet(r["outlet"], r["url"], r["document_id"]),
+        r["document_id"], r["local_id"], r["seq"], r["published"],
+        _outlet(r["outlet"], r["url"], r["document_id"], cluster),
         r["type"], r["mode"], r["status"], r["score"], r["quad"], r["date"], r["date_end"],
-        stored_interval(r["date_lo"], r["date_hi"]), roles, r["event_id"])
+        stored_interval(r["date_lo"], r["date_hi"]), roles, r["event_id"], cluster)
 
 
 def _members_query(key: str):
-    return (select(document_events, documents.c.published, documents.c.outlet, documents.c.url)
+    fp = document_fingerprints
+    return (select(document_events, documents.c.published, documents.c.outlet, documents.c.url, fp.c.cluster)
             .join(documents, documents.c.id == document_events.c.document_id)
+            .outerjoin(fp, fp.c.document_id == document_events.c.document_id)
             .where(document_events.c.merge_key == key))
 
 
@@ -149,19 +193,32 @@ def _spans(intervals: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _component(conn: Connection, key: str, spans: list[tuple[str, str]]) -> list[_Member]:
-    """The dated reports of `key` whose dates chain, overlap by overlap, to the given spans.
+def _component(conn: Connection, key: str, spans: list[tuple[str, str]], reports: set[tuple[str, str]],
+               clusters: set[str], event_ids: set[str]) -> list[_Member]:
+    """The reports of `key` that chain to the given ones: by dates, overlap by overlap, by copy
+    group, and by the events they are in now.
 
-    Reports can only share an event when one's dates contain the other's, so reports outside this
-    closure keep their events: a new report re-merges its neighbourhood, not the key's whole history."""
-    de = document_events
+    Reports can only share an event when one's dates contain the other's or they are copies, so
+    reports outside this closure keep their events: a new report re-merges its neighbourhood, not
+    the key's whole history."""
+    de, fp = document_events, document_fingerprints
     while True:
-        near = or_(*(and_(de.c.date_lo <= hi, de.c.date_hi >= lo) for lo, hi in spans))
-        rows = conn.execute(_members_query(key).where(de.c.date_lo.is_not(None), near)).mappings().all()
-        grown = _spans([*spans, *((r["date_lo"], r["date_hi"]) for r in rows)])
-        if grown == spans:
+        near = [and_(de.c.date_lo.is_not(None), de.c.date_lo <= hi, de.c.date_hi >= lo) for lo, hi in spans]
+        if reports:
+            near.append(tuple_(de.c.document_id, de.c.local_id).in_(sorted(reports)))
+        if clusters:
+            near.append(fp.c.cluster.in_(sorted(clusters)))
+        if event_ids:
+            near.append(de.c.event_id.in_(sorted(event_ids)))
+        if not near:
+            return []
+        rows = conn.execute(_members_query(key).where(or_(*near))).mappings().all()
+        grown = _spans([*spans, *((r["date_lo"], r["date_hi"]) for r in rows if r["date_lo"])])
+        more_clusters = clusters | {r["cluster"] for r in rows if r["cluster"]}
+        more_events = event_ids | {r["event_id"] for r in rows if r["event_id"]}
+        if grown == spans and more_clusters == clusters and more_events == event_ids:
             return [_member(r) for r in rows]
-        spans = grown
+        spans, clusters, event_ids = grown, more_clusters, more_events
 
 
 def remerge(conn: Connection, touched: Iterable[Touched], coder: str) -> int:
@@ -174,12 +231,11 @@ def remerge(conn: Connection, touched: Iterable[Touched], coder: str) -> int:
 
 def _remerge_key(conn: Connection, key: str, touched: list[Touched], coder: str) -> int:
     spans = _spans(t.interval for t in touched if t.interval is not None)
-    members = _component(conn, key, spans) if spans else []
-    undated = [(t.document_id, t.local_id) for t in touched if t.interval is None]
-    if undated:   # an undated report is an event of its own: only the touched ones change
-        de = document_events
-        members += [_member(r) for r in conn.execute(_members_query(key).where(
-            tuple_(de.c.document_id, de.c.local_id).in_(undated))).mappings()]
+    fp = document_fingerprints
+    docs = sorted({t.document_id for t in touched})
+    clusters = {r[0] for r in conn.execute(select(fp.c.cluster).where(fp.c.document_id.in_(docs)))} if docs else set()
+    members = _component(conn, key, spans, {(t.document_id, t.local_id) for t in touched}, clusters,
+                         {t.event_id for t in touched if t.event_id})
     old_ids = {m.event_id for m in members if m.event_id} | {t.event_id for t in touched if t.event_id}
     built = [_build_event(key, g, coder) for g in group(members)]
     stored = _stored_events(conn, old_ids)
@@ -199,6 +255,9 @@ def _remerge_key(conn: Connection, key: str, touched: list[Touched], coder: str)
     if moved:
         conn.execute(_POINT_REPORT, moved)
         conn.execute(_POINT_MENTIONS, moved)
+    if fresh:   # a rebuilt event gets the analysts' corrections again (store/review.py)
+        from sagwan.store.review import apply_event_reviews
+        apply_event_reviews(conn, [b.id for b in fresh])
     return len(fresh)
 
 
@@ -256,6 +315,7 @@ def _build_event(key: str, members: list[_Member], coder: str) -> _Built:
         "n_documents": len({m.document_id for m in members}),
         "n_outlets": len({m.outlet for m in members}),
         "first_reported_at": first.published, "first_document_id": first.document_id, "coder": coder,
+        "review": None,
     }
     parties: dict[tuple[str, str], str] = {}
     for m in by_report:

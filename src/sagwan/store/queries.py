@@ -73,6 +73,10 @@ def _attribution_clause(attributed_to: str, event_id=events.c.id):
     return exists(select(de.c.event_id).where(de.c.event_id == event_id, de.c.attributed_to == attributed_to))
 
 
+def _not_wrong(column):
+    return or_(column.is_(None), column != "wrong")
+
+
 _CHRONOLOGICAL = (events.c.date_lo.is_(None), events.c.date_lo, events.c.id)   # undated last
 
 
@@ -105,7 +109,7 @@ def count_events(conn: Connection, filter: EventFilter) -> int:
 
 
 def _legacy_query(actor, dyad, type, status, exclude_status, date_from, date_to, attributed_to):
-    q = select(events)
+    q = select(events).where(_not_wrong(events.c.review))   # events a reviewer marked wrong are out
     if actor:
         q = q.where(_takes_part(actor))
     if dyad:
@@ -151,10 +155,11 @@ def filter_clauses(f: EventFilter, table=None) -> list:
         event_id, type_col, status_col = events.c.id, events.c.type, events.c.status
         placed = func.coalesce(events.c.date, events.c.first_reported_at)
         dated = events.c.date.is_not(None)
+        out = [_not_wrong(events.c.review)]   # events a reviewer marked wrong are out (and out of event_pairs)
     else:
         event_id, type_col, status_col, placed = table.c.event_id, table.c.type, table.c.status, table.c.placed
         dated = exists(select(events.c.id).where(events.c.id == table.c.event_id, events.c.date.is_not(None)))
-    out = []
+        out = []
     if f.ids:
         out.append(event_id.in_(list(f.ids)))
     if f.types:
@@ -276,7 +281,7 @@ def _with_details(conn: Connection, rows: list[dict[str, Any]], with_mentions: b
             "status": r["status"], "score": r["score"],
             "quad": r["quad"], "n_documents": r["n_documents"], "n_outlets": r["n_outlets"],
             "first_reported": r["first_reported_at"], "first_document": r["first_document_id"],
-            "attributed_to": sorted(attributions[r["id"]]), "coder": r["coder"],
+            "attributed_to": sorted(attributions[r["id"]]), "coder": r["coder"], "review": r.get("review"),
             "languages": sorted(languages[r["id"]]),
             "mentions": mentions[r["id"]],
         })
@@ -287,8 +292,8 @@ def find_quotes(conn: Connection, *, speaker: str | None = None, text: str | Non
                 limit: int | None = None) -> list[dict[str, Any]]:
     q = (select(quotes.c.document_id, quotes.c.local_id.label("id"), quotes.c.speaker, quotes.c.speaker_text,
                 quotes.c.text, quotes.c.start, quotes.c.end, quotes.c.kind, quotes.c.cue, quotes.c.date, quotes.c.via,
-                quotes.c.coder, documents.c.source, documents.c.title, documents.c.published)
-         .join(documents, documents.c.id == quotes.c.document_id))
+                quotes.c.coder, quotes.c.review, documents.c.source, documents.c.title, documents.c.published)
+         .join(documents, documents.c.id == quotes.c.document_id).where(_not_wrong(quotes.c.review)))
     if speaker:
         q = q.where(or_(quotes.c.speaker == speaker, quotes.c.speaker_text == speaker))
     if text:

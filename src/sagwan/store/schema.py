@@ -113,6 +113,8 @@ quotes = Table(
     Column("segmented", Text, nullable=False,
            comment="Kiwi content morphemes of the text joined by spaces: the full-text search column"),
     _coder(),
+    Column("review", String(16),
+           comment="null, or the analyst's verdict applied to it: corrected | wrong (table reviews)"),
     UniqueConstraint("document_id", "local_id"),
 )
 
@@ -136,6 +138,8 @@ events = Table(
     Column("first_document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
            comment="document of the first report"),
     _coder(),
+    Column("review", String(16),
+           comment="null, or the analyst's verdict applied to it: corrected | wrong (table reviews)"),
 )
 
 event_actors = Table(
@@ -283,6 +287,44 @@ watch_alerts = Table(
     Column("at", String(32), nullable=False, comment="UTC time the alert was raised"),
     Column("logged", Boolean, nullable=False, comment="true once it is in the JSON Lines alert log"),
     Column("alert", Text, nullable=False, comment="the alert as written to the log (JSON object)"),
+)
+
+# Near-copies of a text (store/copies.py): its MinHash signature, its copy group and its LSH bands.
+document_fingerprints = Table(
+    "document_fingerprints", metadata,
+    _doc_id("document fingerprinted", primary_key=True),
+    Column("cluster", String(64), nullable=False, index=True,
+           comment="copy group: the smallest document id among the document and its near-copies"),
+    Column("signature", Text, comment="JSON list of MinHash values over word shingles, or null for a short text"),
+)
+
+document_bands = Table(
+    "document_bands", metadata,
+    Column("band", Integer, primary_key=True, comment="band number of the signature (-1: the short text's own hash)"),
+    Column("hash", String(16), primary_key=True, comment="hash of the band's values: equal hashes make candidates"),
+    _doc_id("document the band belongs to", primary_key=True),
+    sqlite_with_rowid=False,
+)
+
+# Human review: an append-only layer over the coded chronicle. Rows are never updated or deleted;
+# store/review.py applies them, in order, to whatever the coder and the merge make of the documents.
+reviews = Table(
+    "reviews", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True, comment="review number: later reviews win"),
+    Column("target", String(8), nullable=False, comment="event | quote"),
+    Column("target_id", String(128), nullable=False,
+           comment="chronicle event id, or document_id:local_id of a quote, when the review was made"),
+    Column("document_id", String(64), nullable=False, index=True,
+           comment="document the reviewed item was read from (kept when the document goes)"),
+    Column("anchor_start", Integer, nullable=False,
+           comment="start offset of the sentence (event) or quote the review is anchored to"),
+    Column("anchor_end", Integer, nullable=False, comment="end offset (exclusive) of that span"),
+    Column("action", String(16), nullable=False, comment="wrong | correct | restore"),
+    Column("changes", Text, nullable=False, comment="JSON object of corrected fields (type, status, date, ...)"),
+    Column("original", Text, nullable=False, comment="JSON object of the values before the review"),
+    Column("reason", Text, nullable=False, comment="why, in the reviewer's words"),
+    Column("reviewer", String(128), nullable=False, comment="who reviewed"),
+    Column("at", String(32), nullable=False, comment="UTC time of the review (ISO 8601)"),
 )
 
 Index("ix_events_first_document", events.c.first_document_id)

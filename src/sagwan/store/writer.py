@@ -17,7 +17,9 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from sagwan.errors import StoreError
 from sagwan.model import ACTOR_KINDS
+from sagwan.store.copies import register as register_copy
 from sagwan.store.merge import Touched, date_interval, merge_key, remerge, stored_interval
+from sagwan.store.review import apply_quote_reviews
 from sagwan.store.schema import (
     actor_aliases,
     actor_mentions,
@@ -105,7 +107,9 @@ def write_record(conn: Connection, rec: dict[str, Any], segmented: list[str] | N
     countries = _write_actors(conn, rec, coder)
     _write_quotes(conn, rec, coder, segmented if segmented is not None else segment_quotes(rec))
     added = _write_events(conn, rec, countries, coder)
-    remerge(conn, gone + added, coder)
+    relabelled = register_copy(conn, doc["id"], doc.get("text") or "")   # near-copies merge (store/copies.py)
+    remerge(conn, gone + added + relabelled, coder)
+    apply_quote_reviews(conn, doc["id"])
     conn.execute(delete(failures).where(failures.c.source == doc["source"]))
     return "replaced" if n_old else "new"
 

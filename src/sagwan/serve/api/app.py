@@ -51,8 +51,9 @@ def _validation_message(errors: Iterable[dict[str, Any]]) -> str:
 
 
 def create_app(store: Any, *, hosts: Iterable[str] | None = None, listen: str | None = None,
-               time_limit: float = DEFAULT_TIME_LIMIT) -> FastAPI:
-    """The app over an open store (anything with the store's read methods).
+               time_limit: float = DEFAULT_TIME_LIMIT, review: bool = False) -> FastAPI:
+    """The app over an open store (anything with the store's read methods); `review=True` adds the
+    review routes (serve/api/review.py), for `sagwan serve --review` on loopback only.
 
     Requests are answered only for the Host names in `hosts` (default: the loopback names, plus
     `listen`, the address the server listens on; any name when that is 0.0.0.0 or ::). `time_limit`
@@ -89,6 +90,10 @@ def create_app(store: Any, *, hosts: Iterable[str] | None = None, listen: str | 
         return JSONResponse({"detail": str(exc)}, status_code=400)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    if review:
+        from sagwan.serve.api.review import include_review
+
+        include_review(app, store)
     for router in ROUTERS:
         app.include_router(router)
     app.add_middleware(Guards, hosts=allowed_hosts(listen, hosts or ()), time_limit=time_limit)

@@ -12,12 +12,12 @@ log = logging.getLogger(__name__)
 GRACEFUL_SHUTDOWN_S = 3
 
 
-def serve(store: Any, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(store: Any, *, host: str = "127.0.0.1", port: int = 8000, review: bool = False) -> None:
     """Serve the dashboard and the API until SIGTERM or Ctrl-C. Requests must name this server by a
     loopback name or by `host` (see `guards.allowed_hosts`)."""
     import uvicorn
 
     from sagwan.serve.api.app import create_app
 
-    app = create_app(store, listen=host)
+    app = create_app(store, listen=host, review=review)
     uvicorn.run(app, host=host, port=port, log_level="warning", timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)

@@ -32,6 +32,7 @@ COMMANDS = {
     "serve": "sagwan.serve.cli.relations:serve_cmd",
     "watch": "sagwan.serve.cli.watch:watch_cmd",
     "alerts": "sagwan.serve.cli.watch:alerts_cmd",
+    "review": "sagwan.serve.cli.review:review_cmd",
 }
 
 

@@ -176,11 +176,13 @@ def dyad_cmd(a: str, b: str, by: str, fmt: str, list_events: bool, memory: int |
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--list", "--events", "list_events", is_flag=True,
               help="Also list the events of each window's ties in its period (the tie's events column).")
+@click.option("--quotes", "with_quotes", is_flag=True,
+              help="Beside each window, the quotes that name two or more of the three (speaker, role, sentence).")
 @memory_options
 @common_options
 def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_events: int, fmt: str,
-                 list_events: bool, memory: int | None, weighting: str, db: str | None, level: str,
-                 **options: Any) -> None:
+                 list_events: bool, with_quotes: bool, memory: int | None, weighting: str, db: str | None,
+                 level: str, **options: Any) -> None:
     """Strategic-triangle type, roles and ties of A, B, C per period with events (method: docs/triangles.md)."""
     from sagwan.analytics import caveat, triangle_series, type_label
 
@@ -189,11 +191,15 @@ def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_event
                           weighting=weighting, neutral_band=neutral_band, min_events=min_events,
                           exclude_status=(), attributed_to=None)
     tri.exclude_status, tri.attributed_to = list(f.excluded_statuses), f.attributed_to
+    voices = _voices(store, tri) if with_quotes else {}
     listed = _listed(store, (i for w in tri.windows for t in w.ties for i in t.period_event_ids)) \
         if list_events else None
     if fmt == "json":
         data = tri.to_dict()
         data["filter"] = f.to_dict()
+        if with_quotes:
+            for wd in data["windows"]:
+                wd["quotes"] = voices.get(wd["period"], [])
         if listed is not None:
             data["events"] = listed
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
@@ -206,7 +212,8 @@ def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_event
         rows.append({
             "period": w.period, "type": type_label(w), "signs": w.signs,
             "ties": "; ".join(f"{t.label} {t.sign}{'' if t.mean is None else f' {t.mean:+.2f}'} "
-                              f"({t.n_events}/{t.n_memory})" for t in w.ties),
+                              f"({t.n_events}/{t.n_memory}{_change(t.change_events)})" for t in w.ties),
+            "asymmetry": f"{w.asymmetry:.2f}" + (f" {w.dominant}" if w.dominant else ""),
             "roles": ", ".join(f"{m}={r}" for m, r in w.roles.items()),
             "note": caveat(w),
         })
@@ -217,6 +224,11 @@ def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_event
         _print_listed(listed, "table")
     if fmt != "table":
         return
+    for period, qs in voices.items():
+        for q in qs:
+            who = q["speaker_text"] or q["speaker"] or "?"
+            click.echo(f"{period}  {who}{_role(q)} "
+                       f"[{', '.join(q['names'])}]: {q['text']}")
     if tri.transitions:
         steps = [f"{t['from_period']} {t['from_label']} -> {t['to_period']} {t['to_label']}" for t in tri.transitions]
         from sagwan.serve.cli import terminal
@@ -225,6 +237,24 @@ def triangle_cmd(a: str, b: str, c: str, by: str, neutral_band: float, min_event
     click.echo(f"(memory {tri.memory} {by}(s), {tri.weighting} weighting; ties: sign, weighted mean over the "
                f"memory, events in the {by}/in the memory; {len(tri.quiet)} {by}(s) without events among "
                "the three not shown)", err=True)
+
+
+def _voices(store: Any, tri: Any) -> dict[str, list[dict[str, Any]]]:
+    from sagwan.analytics.triangle_quotes import quotes_by_window
+
+    known = store.actors()
+    names = {x["id"]: [x["name"], *x.get("aliases", [])] for x in known if x["id"] in tri.members}
+    roles = {x["id"]: x.get("role") for x in known}
+    found = quotes_by_window(store.quotes(), names, [w.period for w in tri.windows], tri.by, roles)
+    return {w.period: found[w.period] for w in tri.windows if found.get(w.period)}
+
+
+def _role(q: dict[str, Any]) -> str:
+    return f" ({q['role']})" if q.get("role") else ""
+
+
+def _change(delta: int | None) -> str:
+    return "" if not delta else f" {delta:+d}"
 
 
 NETWORK_FORMATS = {".json": "json", ".graphml": "graphml", ".gexf": "gexf"}
@@ -316,12 +346,16 @@ def _report_dyads(store: Any, values: tuple[str, ...]) -> list[tuple[str, str]]:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; the default keeps the dashboard on this machine.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-def serve_cmd(db: str | None, host: str, port: int) -> None:
-    """The read-only dashboard and JSON API (/api/, schema at /openapi.json)."""
+@click.option("--review", is_flag=True,
+              help="Let the dashboard record reviews (mark wrong, correct); loopback only, with a CSRF token.")
+def serve_cmd(db: str | None, host: str, port: int, review: bool) -> None:
+    """The dashboard and JSON API (/api/, schema at /openapi.json); read-only unless --review."""
     from sagwan.serve.api.server import serve
 
+    if review and host not in ("127.0.0.1", "localhost", "::1"):
+        raise click.UsageError(f"--review listens on loopback only (127.0.0.1, localhost, ::1), not {host}")
     store = open_existing(db)
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("listening on %s: anyone who can reach this address can read the chronicle", host)
     click.echo(f"sagwan: dashboard at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    serve(store, host=host, port=port)
+    serve(store, host=host, port=port, review=review)

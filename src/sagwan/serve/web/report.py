@@ -39,7 +39,7 @@ from sagwan.analytics.scores import with_scores
 from sagwan.analytics.triangles import DEFAULT_MIN_EVENTS, DEFAULT_NEUTRAL_BAND, transitions
 from sagwan.errors import ConfigError
 from sagwan.files import write_atomically
-from sagwan.serve.web.assets import ECHARTS, read_static, render
+from sagwan.serve.web.assets import ECHARTS, inline_font_face, read_static, render
 from sagwan.serve.web.span import Span, report_span
 from sagwan.store.filters import EventFilter
 
@@ -209,6 +209,23 @@ def _triangle_block(events: list[dict[str, Any]], members: tuple[str, str, str],
             "latest": windows[-1] if windows else None}
 
 
+def _attach_voices(store: Any, triangle: dict[str, Any], by: str) -> None:
+    """Beside each window, the quotes naming two or more of the three (analytics/triangle_quotes.py)."""
+    from sagwan.analytics.triangle_quotes import quotes_by_window
+
+    try:
+        known, quotes = store.actors(), store.quotes()
+    except Exception:  # decoration as the summary is: a store without quotes still gets its report
+        return
+    members = set(triangle["members"])
+    names = {a["id"]: [a["name"], *(a.get("aliases") or [])] for a in known if a["id"] in members}
+    roles = {a["id"]: a.get("role") for a in known}
+    periods = [w["period"] for w in triangle["data"]["windows"]]
+    found = quotes_by_window(quotes, names, periods, by, roles, limit=3)
+    for wd in triangle["data"]["windows"]:
+        wd["quotes"] = found.get(wd["period"], [])
+
+
 def report_context(events: list[dict[str, Any]], store: Any, options: ReportOptions) -> dict[str, Any]:
     """Everything the template needs: chart data (JSON) and evidence tables (escaped by Jinja)."""
     docs = _Documents(store)
@@ -218,6 +235,8 @@ def report_context(events: list[dict[str, Any]], store: Any, options: ReportOpti
     timeline = _trim_timeline(event_timeline(events, by="month", **common), span)
     dyads = [_dyad_block(events, pair, by_id, docs, span, options, common) for pair in _pairs(options)]
     triangle = _triangle_block(events, options.triangle, span, options, common) if options.triangle else None
+    if triangle:
+        _attach_voices(store, triangle, options.by)
     graph = actor_network(within(events, *span.bounds), level=options.level, **common)
     net = network_json(graph)
     chart_data = {"timeline": timeline, "dyads": [{"key": d["key"], "series": d["series"]} for d in dyads],
@@ -241,6 +260,7 @@ def report_context(events: list[dict[str, Any]], store: Any, options: ReportOpti
         "network": net, "network_edges": net["edges"],
         "data_json": _json_for_script(chart_data),
         "css": read_static("sagwan.css").replace("</", "<\\/"),
+        "font_css": inline_font_face(),
         "echarts_js": _inline_js(read_static(ECHARTS)), "charts_js": _inline_js(read_static("charts.js")),
         "report_js": _inline_js(read_static("report.js")),
     }

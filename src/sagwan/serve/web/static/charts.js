@@ -5,9 +5,11 @@
   "use strict";
 
   var QUADS = ["verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict", "unscored"];
+  // Okabe-Ito colours: blue for cooperation, orange for conflict, told apart without red/green;
+  // every chart also says the sign (+/−) in its labels, so colour is never the only cue.
   var QUAD_COLORS = {
-    "verbal-cooperation": "#91bfdb", "material-cooperation": "#1a9850",
-    "verbal-conflict": "#fdae61", "material-conflict": "#d73027", "unscored": "#bdbdbd"
+    "verbal-cooperation": "#56b4e9", "material-cooperation": "#0072b2",
+    "verbal-conflict": "#e69f00", "material-conflict": "#d55e00", "unscored": "#bdbdbd"
   };
   var TYPE_NAMES = {
     menage: "ménage à trois", romantic: "romantic triangle", marriage: "stable marriage",
@@ -15,12 +17,14 @@
   };
   var TYPE_ORDER = ["menage", "romantic", "marriage", "unit_veto", "unaligned", "incomplete"];
   var TYPE_COLORS = {
-    menage: "#1a9850", romantic: "#e08214", marriage: "#2c7fb8", unit_veto: "#d73027",
+    menage: "#0072b2", romantic: "#e69f00", marriage: "#009e73", unit_veto: "#d55e00",
     unaligned: "#8c8c8c", incomplete: "#d9d9d9"
   };
-  var SIGN_COLORS = { "+": "#1a9850", "-": "#d73027", "0": "#8c8c8c", "?": "#c8c8c8" };
+  var SIGN_COLORS = { "+": "#0072b2", "-": "#d55e00", "0": "#8c8c8c", "?": "#c8c8c8" };
+  // the second cue of a tie's sign: solid friendly, short dashes hostile, long dashes neutral/unknown
+  var SIGN_DASH = { "+": "none", "-": "3 3", "0": "8 4", "?": "8 4" };
   var DIR_COLORS = ["#5e3c99", "#e66101", "#333333"];
-  var FONT = "system-ui, -apple-system, 'Segoe UI', 'Noto Sans KR', 'Apple SD Gothic Neo', sans-serif";
+  var FONT = "'Sagwan Hangul', system-ui, -apple-system, 'Segoe UI', 'Noto Sans KR', 'Apple SD Gothic Neo', sans-serif";
 
   function init(el) {
     var old = window.echarts.getInstanceByDom(el);
@@ -166,9 +170,13 @@
     svg.classList.add("triangle-svg");
     win.ties.forEach(function (t) {
       var p = pos[t.pair[0]], q = pos[t.pair[1]];
+      // width grows with the tie's share of the window's events (docs/triangles.md, "Intensity"):
+      // a 27-event tie is drawn thick, a 7-event tie thin, a silent one hairline
+      var share = t.share === undefined ? 0.33 : t.share;
       svg.appendChild(svgEl("line", {
-        x1: p[0], y1: p[1], x2: q[0], y2: q[1], stroke: SIGN_COLORS[t.sign], "stroke-width": t.sign === "?" ? 2 : 4,
-        "stroke-dasharray": t.sign === "?" || t.sign === "0" ? "5 4" : "none"
+        x1: p[0], y1: p[1], x2: q[0], y2: q[1], stroke: SIGN_COLORS[t.sign],
+        "stroke-width": t.n_memory ? (1.5 + 16 * share).toFixed(1) : 1,
+        "stroke-dasharray": SIGN_DASH[t.sign], "data-share": share, "class": "tie"
       }));
       // label just outside the tie: push the midpoint away from the triangle's centre
       var mx = (p[0] + q[0]) / 2, my = (p[1] + q[1]) / 2;
@@ -178,7 +186,8 @@
       svg.appendChild(svgEl("text", { x: mx, y: my, "text-anchor": "middle", "font-size": 11,
                                       fill: SIGN_COLORS[t.sign] === "#c8c8c8" ? "#888" : SIGN_COLORS[t.sign] },
                             t.sign + " " + (t.mean === null ? "" : fmt(t.mean)) + " (" + t.n_events +
-                            (t.n_memory !== undefined ? "/" + t.n_memory : "") + ")"));
+                            (t.n_memory !== undefined ? "/" + t.n_memory : "") +
+                            (t.change_events ? (t.change_events > 0 ? " +" : " ") + t.change_events : "") + ")"));
     });
     members.forEach(function (m) {
       var p = pos[m];
@@ -222,6 +231,17 @@
         roles.textContent += " · " + w.unknown.join(", ") + " unknown; if friendly: " + w.if_friendly;
       }
       card.appendChild(roles);
+      var asym = document.createElement("div");
+      asym.className = "tri-asym";
+      asym.textContent = "asymmetry " + fmt(w.asymmetry) + (w.dominant ? " · " + w.dominant + " dominant" : "");
+      card.appendChild(asym);
+      (w.quotes || []).forEach(function (q) {
+        var said = document.createElement("blockquote");
+        said.className = "tri-quote";
+        said.lang = /[\uac00-\ud7a3]/.test(q.text || "") ? "ko" : "en";
+        said.textContent = "“" + q.text + "” — " + (q.speaker_text || q.speaker || "?") + (q.role ? " (" + q.role + ")" : "");
+        card.appendChild(said);
+      });
       if (onClick) {
         card.tabIndex = 0;
         card.addEventListener("click", function () { onClick(w); });
@@ -243,8 +263,8 @@
 
   function edgeColor(mean) {
     if (mean === null || mean === undefined) { return "#bdbdbd"; }
-    if (mean >= 1) { return "#1a9850"; }
-    if (mean <= -1) { return "#d73027"; }
+    if (mean >= 1) { return SIGN_COLORS["+"]; }
+    if (mean <= -1) { return SIGN_COLORS["-"]; }
     return "#8c8c8c";
   }
 
@@ -254,15 +274,19 @@
     var chart = init(el);
     var maxN = Math.max.apply(null, [1].concat(net.nodes.map(function (n) { return n.n_events; })));
     var nodes = net.nodes.map(function (n) {
-      return { id: n.id, name: n.id, value: n.n_events, label: { show: true, formatter: n.id },
+      // the actor's name, not its id, on the node (the id stays in the tooltip)
+      var name = n.label && n.label !== n.id ? n.label : n.id;
+      return { id: n.id, name: n.id, label_text: name, value: n.n_events, label: { show: true, formatter: name },
                symbolSize: 18 + 34 * Math.sqrt(n.n_events / maxN), tip: n.label + " (" + n.id + "): " + n.n_events +
                " events", itemStyle: { color: "#4a6fa5" } };
     });
     var edges = net.edges.map(function (e) {
       return { source: e.source, target: e.target, value: e.count, raw: e,
                lineStyle: { color: edgeColor(e.mean_score), width: 1 + Math.min(7, Math.log2(1 + e.count) * 2),
-                            curveness: 0.18, opacity: 0.85 },
-               label: { show: true, formatter: String(e.count), fontSize: 10 } };
+                            curveness: 0.18, opacity: 0.85,
+                            type: e.mean_score !== null && e.mean_score <= -1 ? "dashed" : "solid" },
+               label: { show: true, fontSize: 10, formatter: (e.mean_score === null || e.mean_score === undefined ? "" :
+                        (e.mean_score >= 1 ? "+" : (e.mean_score <= -1 ? "−" : "0")) + " ") + String(e.count) } };
     });
     var opt = base();
     opt.tooltip = {
@@ -277,7 +301,7 @@
     };
     opt.series = [{ type: "graph", layout: "circular", circular: { rotateLabel: false }, roam: true,
                     edgeSymbol: ["none", "arrow"], edgeSymbolSize: 9, data: nodes, links: edges,
-                    label: { position: "inside", color: "#fff", fontWeight: 600 },
+                    label: { position: "right", color: "#222", fontWeight: 600 },
                     edgeLabel: { show: true }, emphasis: { focus: "adjacency" } }];
     chart.setOption(opt);
     if (onClick) {

@@ -108,7 +108,9 @@
       dl.appendChild(document.createTextNode(f[1] + "   "));
     });
     head.appendChild(dl);
+    if (ev.review) { head.appendChild(el("p", "reviewed", "reviewed: " + ev.review)); }
     body.appendChild(head);
+    if (REVIEW_TOKEN) { body.appendChild(reviewForm(ev)); }
     var mentions = ev.mentions || [];
     if (!mentions.length) { body.appendChild(el("p", "empty", "No mentions stored for this event.")); }
     mentions.forEach(function (m) {
@@ -121,6 +123,69 @@
       var e = m.sentence_end !== undefined && m.sentence_end !== null ? m.sentence_end : m.end;
       body.appendChild(docBlock(m.document_id, [line], s, e, m.start, m.end));
     });
+  }
+
+  /* ---------- review (only when the server runs with --review) ---------- */
+  var reviewMeta = document.querySelector("meta[name='sagwan-review']");
+  var REVIEW_TOKEN = reviewMeta ? reviewMeta.content : null;
+  var TYPES = ["AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "ACCUSE", "REQUEST",
+               "REJECT", "THREATEN", "PROTEST", "MOBILIZE", "SANCTION", "COERCE", "ASSAULT"];
+  var STATUSES = ["occurred", "intended", "planned", "expected", "alleged", "proposed", "denied", "hypothetical"];
+
+  function choice(id, values, current) {
+    var s = el("select");
+    s.id = id;
+    s.appendChild(el("option", null, "(keep)")).value = "";
+    values.forEach(function (v) { var o = el("option", null, v); o.value = v; s.appendChild(o); });
+    s.value = "";
+    s.title = "now: " + current;
+    return s;
+  }
+
+  function reviewForm(ev) {
+    var form = el("form", "controls review-form");
+    form.id = "review-form";
+    var action = choice("review-action", ["correct", "wrong", "restore"], "");
+    action.value = "correct";
+    action.firstChild.remove();
+    var type = choice("review-type", TYPES, ev.type);
+    var status = choice("review-status", STATUSES, ev.status);
+    var date = el("input");
+    date.id = "review-date"; date.placeholder = "date YYYY-MM-DD"; date.size = 11;
+    var reason = el("input");
+    reason.id = "review-reason"; reason.placeholder = "reason (required)"; reason.required = true;
+    var go = el("button", null, "Record review");
+    go.type = "submit";
+    [action, type, status, date, reason, go].forEach(function (x) { form.appendChild(x); });
+    var out = el("span", "note");
+    out.id = "review-result";
+    form.appendChild(out);
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var changes = {};
+      if (action.value === "correct") {
+        if (type.value) { changes.type = type.value; }
+        if (status.value) { changes.status = status.value; }
+        if (date.value) { changes.date = date.value; }
+      }
+      fetch("/api/review", {
+        method: "POST", headers: { "Content-Type": "application/json", "X-CSRF-Token": REVIEW_TOKEN },
+        body: JSON.stringify({ target: "event", id: ev.id, action: action.value, reason: reason.value,
+                               changes: changes })
+      }).then(function (r) {
+        return r.json().then(function (b) {
+          if (!r.ok) { throw new Error(typeof b.detail === "string" ? b.detail : JSON.stringify(b.detail)); }
+          return b;
+        });
+      }).then(function (b) {
+        out.textContent = "review " + b.id + " recorded";
+        return api("events", { id: ev.id, limit: 1 }).then(function (evs) {
+          if (evs.length) { showEvent(evs[0]); $("review-result").textContent = "review " + b.id + " recorded"; }
+          else { $("evidence-body").textContent = "Event " + ev.id + " is marked wrong and left the chronicle."; }
+        });
+      }).catch(function (err) { out.textContent = "refused: " + err.message; });
+    });
+    return form;
   }
 
   function showQuote(q) {
@@ -231,7 +296,11 @@
   function drawNetwork() {
     api("network", {}).then(function (net) {
       C.network($("network"), net, function (d) {
-        if (d.event_ids) { showEventIds(d.event_ids, d.source + "→" + d.target); }
+        if (d.event_ids) { showEventIds(d.event_ids, d.source + "→" + d.target); return; }
+        if (d.id) {   // a node: the events its actor takes part in
+          api("events", { q: d.id, limit: 200 }).then(function (evs) { renderEvents(evs, (d.label_text || d.id) + " (" + d.id + ")"); })
+            .catch(function (err) { showError($("results"), err); });
+        }
       });
     }).catch(function (err) { showError($("network"), err); });
   }
@@ -287,5 +356,9 @@
     document.body.dataset.ready = "1";
   }
 
-  document.addEventListener("DOMContentLoaded", start);
+  // The charts draw on canvas: wait for the vendored Hangul font, or Korean labels are drawn as boxes.
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!document.fonts || !document.fonts.load) { start(); return; }
+    document.fonts.load("14px 'Sagwan Hangul'", "가").then(start, start);
+  });
 })();

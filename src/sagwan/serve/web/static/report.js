@@ -11,6 +11,13 @@
   }
   function byId(id) { return document.getElementById(id); }
 
+  // The charts draw on canvas: wait for the vendored Hangul font, or Korean labels are drawn as boxes.
+  function whenFontReady(draw) {
+    if (!document.fonts || !document.fonts.load) { draw(); return; }
+    document.fonts.load("14px 'Sagwan Hangul'", "가").then(draw, draw);
+  }
+
+  whenFontReady(function () {
   if (byId("timeline")) { C.timeline(byId("timeline"), data.timeline); }
   data.dyads.forEach(function (d) {
     var el = byId("chart-" + d.key);
@@ -25,4 +32,5 @@
   }
   if (byId("network")) { C.network(byId("network"), data.network); }
   document.body.dataset.ready = "1";
+  });
 })();
