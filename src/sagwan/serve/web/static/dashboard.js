@@ -179,7 +179,8 @@
         });
       }).then(function (b) {
         out.textContent = "review " + b.id + " recorded";
-        return api("events", { id: ev.id, limit: 1 }).then(function (evs) {
+        return api("events", { id: ev.id, limit: 1 }).then(function (page) {
+          var evs = page.items;
           if (evs.length) { showEvent(evs[0]); $("review-result").textContent = "review " + b.id + " recorded"; }
           else { $("evidence-body").textContent = "Event " + ev.id + " is marked wrong and left the chronicle."; }
         });
@@ -298,7 +299,7 @@
       C.network($("network"), net, function (d) {
         if (d.event_ids) { showEventIds(d.event_ids, d.source + "→" + d.target); return; }
         if (d.id) {   // a node: the events its actor takes part in
-          api("events", { q: d.id, limit: 200 }).then(function (evs) { renderEvents(evs, (d.label_text || d.id) + " (" + d.id + ")"); })
+          api("events", { q: d.id, limit: 200 }).then(function (page) { renderEvents(page.items, (d.label_text || d.id) + " (" + d.id + ")"); })
             .catch(function (err) { showError($("results"), err); });
         }
       });
