@@ -249,3 +249,10 @@ def test_every_g20_member_has_a_dated_head_of_state_or_government(entries):
     g20 = {"ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS",
            "SAU", "ZAF", "TUR", "GBR", "USA"}
     assert g20 <= heads, sorted(g20 - heads)
+
+
+def test_aliases_of_one_language_hold_only_its_names():
+    en, ko = gazetteer.aliases("en"), gazetteer.aliases("ko")
+    assert en["North Korea"] == ("PRK",) and en["Pyongyang"] == ("PRK",) and "북한" not in en
+    assert ko["북한"] == ("PRK",) and "North Korea" not in ko
+    assert set(gazetteer.aliases()) == set(en) | set(ko)

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
+from sagwan import data
 from sagwan.errors import ConfigError
 
 ENV = "SAGWAN_GAZETTEER"
@@ -126,9 +127,7 @@ def read_file(path: str | os.PathLike, text: str | None = None) -> Iterator[Entr
             raise ConfigError(f"gazetteer {name}: no such file; give a JSON Lines file of entries") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(f"gazetteer {name}: cannot be read ({exc}); give a UTF-8 JSON Lines file") from None
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
+    for n, line in data.lines(name, text):
         try:
             yield _entry(json.loads(line))
         except (ValueError, TypeError) as exc:
@@ -213,16 +212,18 @@ def _signature(files: tuple[str, ...]) -> str:
     return digest.hexdigest()[:10]
 
 
-def aliases() -> dict[str, tuple[str, ...]]:
-    """Surface form (any language) -> ids of the entries it may name (several when ambiguous)."""
-    return _aliases(user_files())
+def aliases(language: str | None = None) -> dict[str, tuple[str, ...]]:
+    """Surface form -> ids of the entries it may name (several when ambiguous): the names and metonyms
+    of every language, or of one `language` only."""
+    return _aliases(user_files(), language)
 
 
 @cache
-def _aliases(files: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+def _aliases(files: tuple[str, ...], language: str | None) -> dict[str, tuple[str, ...]]:
     idx: dict[str, list[str]] = {}
     for e in _entries(files).values():
-        for s in e.surfaces:
+        forms = e.surfaces if language is None else (*e.names_in(language), *e.metonyms.get(language, ()))
+        for s in forms:
             ids = idx.setdefault(s, [])
             if e.id not in ids:
                 ids.append(e.id)

@@ -78,15 +78,22 @@ class Failure:
         return f"{self.source}: {self.reason}"
 
 
+# Universal parts of speech (Universal Dependencies) a token carries beside its analyser's own tag;
+# the stages after analysis (search, chunking) read these, never an analyser's tag set.
+UPOS = ("NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "ADV", "AUX", "DET", "ADP", "CCONJ", "SCONJ", "PART",
+        "INTJ", "PUNCT", "SYM", "X")
+
+
 @dataclass
 class Token:
-    """One morpheme, with offsets into Document.text."""
+    """One morpheme or word, with offsets into Document.text."""
 
     form: str
-    tag: str
+    tag: str                     # the analyser's own tag (Kiwi's for Korean): read by that language's readers
     start: int
     end: int
-    value: Any = None            # user-dictionary payload (gazetteer id) where Kiwi matched one
+    value: Any = None            # user-dictionary payload (gazetteer id) where the analyser matched one
+    upos: str | None = None      # universal part of speech (UPOS), mapped from `tag` by the bundle's table
 
 
 @dataclass

@@ -10,12 +10,12 @@ in every output that depends on it.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from sagwan import data
 from sagwan.errors import ConfigError
 
 QUADS = ("verbal-cooperation", "material-cooperation", "verbal-conflict", "material-conflict")
@@ -42,16 +42,19 @@ class ScoreTable:
 def _read(text: str, version: str) -> ScoreTable:
     scores: dict[tuple[str, str], float] = {}
     quads: dict[str, str] = {}
-    for n, row in enumerate(csv.DictReader(text.splitlines(), delimiter="\t"), start=2):
+    rows = data.lines("scores.tsv", text)   # the one comment convention: '#' lines are notes
+    names = rows[0][1].split("\t") if rows else []
+    for n, line in rows[1:]:
+        row = dict(zip(names, line.split("\t"), strict=False))
         try:
             key = (row["type"].strip().upper(), (row.get("mode") or "").strip())
             scores[key] = float(row["score"])
         except (KeyError, TypeError, ValueError) as exc:
-            raise ConfigError(f"resources/scores.tsv line {n}: needs columns type, mode, score, quad "
+            raise ConfigError(f"resources/scores.tsv:{n}: needs columns type, mode, score, quad "
                               f"with a numeric score ({exc})") from exc
         quad = (row.get("quad") or "").strip()
         if quad and quad not in QUADS:
-            raise ConfigError(f"resources/scores.tsv line {n}: quad {quad!r} is not one of {', '.join(QUADS)}")
+            raise ConfigError(f"resources/scores.tsv:{n}: quad {quad!r} is not one of {', '.join(QUADS)}")
         if quad and not key[1]:
             quads[key[0]] = quad
     return ScoreTable(scores, quads, version)
@@ -60,6 +63,6 @@ def _read(text: str, version: str) -> ScoreTable:
 @cache
 def score_table() -> ScoreTable:
     """The packaged table, read once per process."""
-    data = resources.files("sagwan").joinpath("resources/scores.tsv").read_bytes()
-    version = "scores.tsv@" + hashlib.sha256(data).hexdigest()[:10]
-    return _read(data.decode("utf-8"), version)
+    raw = resources.files("sagwan").joinpath("resources/scores.tsv").read_bytes()
+    version = "scores.tsv@" + hashlib.sha256(raw).hexdigest()[:10]
+    return _read(raw.decode("utf-8"), version)

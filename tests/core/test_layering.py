@@ -20,7 +20,7 @@ KIWI_TAGS = (
     "XSA", "XSM", "XR", "SF", "SP", "SS", "SSO", "SSC", "SE", "SO", "SW", "SL", "SH", "SN", "SB", "UN",
     "W_URL", "W_EMAIL", "W_HASHTAG", "W_MENTION", "W_SERIAL",
 )
-KIWI_TAG = re.compile(r"(?<![A-Za-z0-9_])(?:" + "|".join(KIWI_TAGS) + r")(?![A-Za-z0-9_])")
+KIWI_TAG = re.compile(r"(?<![A-Za-z0-9_-])(?:" + "|".join(KIWI_TAGS) + r")(?![A-Za-z0-9_-])")  # not YYYY-MM-DD
 # stages whose sub-packages are one per language (sagwan.analyse.ko, sagwan.extract.en ...)
 LANGUAGE_STAGES = ("analyse", "extract")
 
@@ -89,3 +89,28 @@ def test_no_language_package_imports_another_one():
                 if other is not None and other != lang:
                     bad.append(f"{f.relative_to(SRC)} imports {m}")
     assert bad == []
+
+
+def _module_of(path: Path) -> str:
+    parts = path.relative_to(SRC.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def module_imports(path: Path, modules: set[str]) -> set[str]:
+    """Modules of `modules` a file imports, at any depth (a lazy import inside a function counts too);
+    `from package import module` counts as importing the module, not the package."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            for a in node.names:
+                found.add(f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in modules else node.module)
+    return found & modules
+
+
+def test_no_two_modules_import_each_other():
+    files = {_module_of(f): f for f in SRC.rglob("*.py") if "migrations" not in f.parts}
+    graph = {m: module_imports(f, set(files)) - {m} for m, f in files.items()}
+    mutual = sorted(f"{a} <-> {b}" for a, deps in graph.items() for b in deps if a < b and a in graph.get(b, ()))
+    assert mutual == []

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 def _load_gate():
     spec = importlib.util.spec_from_file_location("sagwan_eval_gate", HERE / "gate.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module   # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
 
@@ -258,3 +261,78 @@ def test_sagwan_stays_above_its_floors(evaluation):
     assert set(gate.METRIC_NAMES) <= set(metrics)
     failed = gate.shortfalls(metrics, baseline)
     assert not failed, "quality fell below the floors in tests/eval/baseline.json:\n" + "\n".join(failed)
+
+
+def test_the_gold_is_the_pinned_gold():
+    sets = gate.discover_sets()
+    assert {"ko.sentences", "ko.articles"} <= {s.id for s in sets}
+    assert gate.gold_problems(sets, gate.load_baseline()) == []
+
+
+def test_every_set_is_well_formed():
+    assert [line for s in gate.discover_sets() for line in gate.validate_set(s)] == []
+
+
+# ---------------------------------------------------------------- sets per language, pinned gold
+
+def _copy_set(src: Path, dst: Path) -> None:
+    dst.mkdir(parents=True)
+    for f in src.iterdir():
+        (dst / f.name).write_bytes(f.read_bytes())
+
+
+def test_an_edited_gold_file_fails_until_its_set_is_re_pinned(tmp_path):
+    _copy_set(gate.ARTICLES, tmp_path / "ko" / "articles")
+    sets = gate.discover_sets(tmp_path)
+    assert [s.id for s in sets] == ["ko.articles"]
+    baseline = gate.load_baseline()
+    assert gate.gold_problems(sets, baseline) == []
+    first = sorted((tmp_path / "ko" / "articles").glob("*.gold.json"))[0]
+    first.write_text(first.read_text(encoding="utf-8").replace('"required": true', '"required": false', 1),
+                     encoding="utf-8")
+    problems = gate.gold_problems(sets, baseline)
+    assert len(problems) == 1 and first.name in problems[0] and "changed" in problems[0]
+    # re-pinned on purpose: the digest copied from the suggestion
+    baseline["gold"]["ko.articles"] = gate.suggested_pins(sets, {})["ko.articles"]["gold"]
+    assert gate.gold_problems(sets, baseline) == []
+    (first.parent / "99-new.gold.json").write_text("{}", encoding="utf-8")
+    assert any("99-new.gold.json is not pinned" in p for p in gate.gold_problems(sets, baseline))
+
+
+class _Echo:
+    """A stand-in extractor: the record of a text is the text, with no actors, quotes or events."""
+
+    def path(self, path: Path) -> dict:
+        return {"doc": {"text": path.read_text(encoding="utf-8"), "title": None, "published": None}}
+
+
+def _news_pair(folder: Path, name: str, title: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = f"{title}\n\nAn invented report that says nothing of note.\n"
+    (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    gold = {"schema": "sagwan-gold/1", "document": {"title": title, "published": "2024-01-02", "language": "xx",
+                                                     "must_contain": ["invented report"], "must_not_contain": []},
+            "forbidden_actor_ids": [], "actors": [], "quotes": [],
+            "events": [{"id": "E1", "types": ["CONSULT"], "source": ["USA"], "target": ["CHN"], "symmetric": True,
+                        "date": None, "hints": ["invented report"], "required": True, "status": None,
+                        "attributed_to": None}]}
+    (folder / f"{name}.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+
+
+def test_news_sets_are_found_and_a_test_set_shows_only_aggregates(tmp_path):
+    _news_pair(tmp_path / "xx" / "news" / "dev", "dev-one", "Dev title")
+    _news_pair(tmp_path / "xx" / "news" / "test", "secret-one", "Secret title")
+    sets = gate.discover_sets(tmp_path)
+    assert [(s.id, s.frozen) for s in sets] == [("xx.news.dev", False), ("xx.news.test", True)]
+    assert {"xx.news.dev.events.f1", "xx.news.test.events.f1"} <= set(gate.metric_names(sets))
+    metrics, info = gate.evaluate(_Echo(), sets)
+    assert metrics["xx.news.test.events.recall"] == 0.0 and metrics["xx.news.dev.doc.kept"] == 1.0
+    assert info["sets"]["xx.news.test"] == {}
+    shown = gate.details(info) + gate.table(metrics, gate.load_baseline())
+    assert "dev-one" in shown and "secret" not in shown.lower()
+    # a broken test gold is counted, never described
+    (tmp_path / "xx" / "news" / "test" / "secret-one.gold.json").write_text(
+        json.dumps({"schema": "sagwan-gold/1", "document": {"title": "x", "published": "bad", "language": "xx",
+                                                             "must_contain": [], "must_not_contain": []},
+                    "actors": [], "quotes": [], "events": []}), encoding="utf-8")
+    assert gate.validate_set(sets[1]) == ["xx.news.test: 2 problem(s) in the gold"]   # date, title line

@@ -17,68 +17,25 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from sagwan.errors import ConfigError, ExtractionError, InputError
+from sagwan.errors import ConfigError
 from sagwan.ingest import DEFAULT_MAX_BYTES, read_sources
 from sagwan.ingest.sources import _expand  # the reader's own expansion, so sources are named the same way
 from sagwan.model import Failure, RawDocument
-from sagwan.parallel.records import EncodedRecords, ShardWriter, encode_records, read_shard, shard_kind
+from sagwan.parallel.records import ShardWriter, read_shard, shard_kind
+from sagwan.parallel.work import Batch, extract_batch, extract_encoded, extract_prepared
 
 if TYPE_CHECKING:
-    from sagwan.store.api import IngestSummary, Prepared, Store
+    from sagwan.store.api import IngestSummary, Store
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PARTITION_SIZE = 16     # documents a worker extracts per task (~1 s): big enough to hide scheduling cost
 TASKS_PER_WORKER = 4            # partitions shrink as the work left runs out, so workers finish together
 Progress = Callable[[int, int], None]
-Result = dict[str, Any] | Failure
-# A partition's results: one per document, or (for JSON Lines shards) already encoded by the worker.
-Batch = list[Result] | list["Prepared | Failure"] | EncodedRecords
 # Extracts a list of documents partition by partition: (partition number, results) as each completes.
 RunPartitions = Callable[[list[RawDocument]], Iterator[tuple[int, Batch]]]
-
-
-def extract_batch(raws: Iterable[RawDocument]) -> list[Result]:
-    """Extract each document; one that fails becomes a Failure with its reason. Runs on workers too."""
-    from sagwan.extract.pipeline import extract_document
-
-    out: list[Result] = []
-    for raw in raws:
-        try:
-            out.append(extract_document(raw).to_record())
-        except InputError as exc:  # clean() found no article text
-            out.append(Failure(exc.source, exc.reason))
-        except ExtractionError as exc:
-            out.append(Failure(raw.source, str(exc).split(": ", 1)[-1]))
-        except Exception as exc:  # one bad document must not stop a batch
-            log.error("unexpected error on %s (%s: %s)", raw.source, type(exc).__name__, exc)
-            log.debug("details", exc_info=True)
-            out.append(Failure(raw.source, f"unexpected error ({type(exc).__name__}: {exc}); "
-                                           "please report it with this file"))
-    return out
-
-
-def extract_prepared(raws: Iterable[RawDocument]) -> list[Prepared | Failure]:
-    """`extract_batch` with each record's quotes segmented for search where it is made (on the worker,
-    whose Kiwi is loaded), so that the single writer only writes."""
-    from sagwan.store.api import prepare
-
-    return [r if isinstance(r, Failure) else prepare(r) for r in extract_batch(raws)]
-
-
-def extract_encoded(raws: Iterable[RawDocument]) -> EncodedRecords:
-    """`extract_batch` with the records encoded as JSON Lines where they are made (on the worker)."""
-    return encode_records(extract_batch(raws))
-
-
-def warm_up() -> None:
-    """Build this process's pipeline now: each language's analyser and extractors load on first use
-    (about 2 s for Korean)."""
-    from sagwan.extract.pipeline import warm_up as warm_pipeline
-
-    warm_pipeline()
 
 
 @dataclass

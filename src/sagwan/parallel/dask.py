@@ -18,7 +18,7 @@ from distributed import Client, Future, LocalCluster, as_completed, fire_and_for
 
 from sagwan.errors import ConfigError
 from sagwan.model import Failure, RawDocument
-from sagwan.parallel.batch import Batch, extract_batch, warm_up
+from sagwan.parallel.work import Batch, extract_batch, warm_up
 
 log = logging.getLogger(__name__)
 

@@ -1,5 +1,8 @@
 """Cross-document merge: reports of one happening in several documents become one chronicle event.
 
+The rule is the one the extractor applies within a document (sagwan.extract.core.merge: one date
+interval, one list of unordered types), made strict across documents:
+
 Two document events merge when they have
 - the same type and the same dyad: the sets of countries on the source and on the target side
   (for CONSULT the dyad is unordered: every party of a meeting, on either side, in one set), and
@@ -19,7 +22,6 @@ first report, so the result does not depend on what was stored before, and re-ru
 
 from __future__ import annotations
 
-import calendar
 import hashlib
 import json
 from collections import Counter
@@ -29,43 +31,12 @@ from urllib.parse import urlparse
 
 from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, tuple_, update
 
+# the one rule, shared with the extractor; date_interval and merge_key are re-exported for the store's modules
+from sagwan.extract.core.merge import date_interval as date_interval
+from sagwan.extract.core.merge import merge_key as merge_key
+from sagwan.extract.core.merge import nested
 from sagwan.model import STATUSES
 from sagwan.store.schema import document_events, documents, event_actors, event_mentions, event_pairs, events
-
-UNORDERED_TYPES = frozenset({"CONSULT"})
-
-
-def merge_key(type_: str, source_countries: Iterable[str], target_countries: Iterable[str]) -> str:
-    """The (type, dyad) key: 'TYPE|SRC,SRC>TGT' or, for unordered types, 'TYPE|A,B'."""
-    src, tgt = sorted(set(source_countries)), sorted(set(target_countries))
-    if type_ in UNORDERED_TYPES:
-        return f"{type_}|{','.join(sorted(set(src) | set(tgt)))}"
-    return f"{type_}|{','.join(src)}>{','.join(tgt)}"
-
-
-def date_interval(date: str | None, date_end: str | None = None) -> tuple[str, str] | None:
-    """First and last day (YYYY-MM-DD) a date of any precision can mean; None when undated or unreadable."""
-    if not date:
-        return None
-    lo = _bounds(date)
-    hi = _bounds(date_end) if date_end else lo
-    if lo is None or hi is None:
-        return None
-    return lo[0], max(lo[1], hi[1])
-
-
-def _bounds(value: str) -> tuple[str, str] | None:
-    parts = value.split("-")
-    try:
-        if len(parts) == 1:
-            return f"{int(parts[0]):04d}-01-01", f"{int(parts[0]):04d}-12-31"
-        year, month = int(parts[0]), int(parts[1])
-        if len(parts) == 2:
-            last = calendar.monthrange(year, month)[1]
-            return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
-        return value[:10], value[:10]
-    except (ValueError, calendar.IllegalMonthError):
-        return None
 
 
 @dataclass
@@ -98,14 +69,9 @@ class _Member:
         return (int(hi[:4]) - int(lo[:4])) * 400 + (int(hi[5:7]) - int(lo[5:7])) * 31 + int(hi[8:]) - int(lo[8:])
 
 
-def _contains(a: tuple[str, str], b: tuple[str, str]) -> bool:
-    return a[0] <= b[0] and b[1] <= a[1]
-
-
 def compatible(a: _Member, b: _Member) -> bool:
-    if a.document_id == b.document_id or a.interval is None or b.interval is None:
-        return False
-    return _contains(a.interval, b.interval) or _contains(b.interval, a.interval)
+    """Reports of two documents with nested dates (the core's rule, extract/core/merge.py)."""
+    return a.document_id != b.document_id and nested(a.interval, b.interval)
 
 
 def group(members: list[_Member]) -> list[list[_Member]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
+from functools import cache
 
 from sagwan import gazetteer
 from sagwan.model import Document, Sentence, Token
@@ -129,9 +131,18 @@ def _cut(para: str, start: int, limit: int) -> int:
     return ends[-1] if ends else (para.rfind(" ", start + 1, limit) + 1 or limit)
 
 
+@cache
+def universal_tag(tag: str) -> str:
+    """The universal part of speech of a Kiwi tag (resources/ko/upos.tsv; VV-I reads as VV; SYM when unlisted)."""
+    from sagwan.extract.ko.lexicon import upos
+
+    return upos().get(tag.split("-")[0], "SYM")
+
+
 def analyse(doc: Document) -> Document:
     """Fill doc.sentences with Kiwi sentences and morphemes; offsets index doc.text."""
     kiwi = get_kiwi()
+    upos = universal_tag
     sentences: list[Sentence] = []
     for pno, (p_start, p_end) in enumerate(_paragraphs(doc.text)):
         para = doc.text[p_start:p_end]
@@ -139,7 +150,7 @@ def analyse(doc: Document) -> Document:
         for off, kiwi_sent in _tokenized(kiwi, para):
             tokens = [
                 Token(t.form, t.tag, p_start + off + t.start, p_start + off + t.start + t.len,
-                      (t.user_value or {}).get("id") if isinstance(t.user_value, dict) else None)
+                      (t.user_value or {}).get("id") if isinstance(t.user_value, dict) else None, upos(t.tag))
                 for t in kiwi_sent
             ]
             if not tokens:

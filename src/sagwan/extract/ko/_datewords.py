@@ -1,4 +1,4 @@
-"""Word lists and regular-expression pieces for `dates.py`, and the little calendar arithmetic it needs.
+"""Word lists and regular-expression pieces for `dates.py` (the calendar arithmetic is extract/core/calendar.py).
 
 The words themselves live in resources/ko/dates.json; this module only turns them into regex alternations
 (longest first, so 지난주 wins over 지난) and the lookarounds that keep dates out of other words.
@@ -6,12 +6,12 @@ The words themselves live in resources/ko/dates.json; this module only turns the
 
 from __future__ import annotations
 
-import json
 import re
-from datetime import date, timedelta
-from importlib import resources
+from datetime import timedelta
 
-WORDS: dict = json.loads((resources.files("sagwan") / "resources" / "ko" / "dates.json").read_text(encoding="utf-8"))
+from sagwan import data
+
+WORDS: dict = data.read_json("ko/dates.json")
 
 GRACE = timedelta(days=WORDS["future_grace_days"])
 
@@ -76,19 +76,3 @@ def count_of(m: re.Match) -> tuple[int, str]:
     if m["native"]:
         return NATIVE_NUMBERS[m["native"]], NATIVE_UNITS[key(m["native_unit"])]
     return DAY_COUNTS[key(m["days"])], "day"
-
-
-def add_months(year: int, month: int, months: int) -> tuple[int, int]:
-    index = year * 12 + month - 1 + months
-    return index // 12, index % 12 + 1
-
-
-def valid_day(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def monday_of(day: date) -> date:
-    return day - timedelta(days=day.weekday())

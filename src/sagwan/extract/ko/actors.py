@@ -9,10 +9,10 @@ around them ("미국 대표" -> USA, "주북 러시아 대사" -> RUS, "랜드 �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from sagwan import gazetteer
+from sagwan.extract.core.actors import ActorTable, Person, entry_actor, office_holder, slug
 from sagwan.extract.ko import lexicon
 from sagwan.extract.ko.chunks import (
     NAME_TAGS,
@@ -25,99 +25,23 @@ from sagwan.extract.ko.chunks import (
     surface,
     title_at,
 )
-from sagwan.model import Actor, Document, Mention, Sentence, Token
+from sagwan.model import Actor, Document, Sentence, Token
 
-_NOT_NAME_ENDINGS = tuple("부성청처원관실국소회측군당")
-_NON_WORD = re.compile(r"[^\w]+")
+_NOT_NAME_ENDINGS = tuple(sorted(lexicon.word_class("not_name_ending")))
 _EOJEOL = re.compile(r"[가-힣·ㆍ\-]+")
 _SEPARATOR = re.compile(r"[·ㆍ\-]")
 
 
-@dataclass
-class _Person:
-    """A person found in this document, with the short forms that may refer back to them."""
-
-    actor: Actor
-    short: set[str] = field(default_factory=set)   # surname, bare Western surname
-    titles: set[str] = field(default_factory=set)  # titles seen with or known for them
-    mentions: int = 0
-    order: int = 0
-
-
-class _Actors:
-    """The actors of one document as they are found, in order."""
-
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.by_id: dict[str, Actor] = {}
-        self.at: dict[int, Actor] = {}          # character offset -> the actor mentioned there
-        self.persons: list[_Person] = []
-        self.taken: set[int] = set()            # start offsets of tokens already assigned
-
-    def add(self, actor: Actor, start: int, end: int) -> Actor:
-        a = self.by_id.get(actor.id)
-        if a is None:
-            a = self.by_id[actor.id] = actor
-        for pos in range(start, end):
-            self.at.setdefault(pos, a)
-        text = self.doc.text[start:end]
-        if not any(m.start == start for m in a.mentions):
-            a.mentions.append(Mention(start, end, text))
-        if text not in a.names:
-            a.names.append(text)
-        for p in self.persons:
-            if p.actor is a:
-                p.mentions += 1
-        return a
-
-    def person(self, actor_id: str) -> _Person | None:
-        return next((p for p in self.persons if p.actor.id == actor_id), None)
-
-    def register(self, actor: Actor, short: set[str], titles: set[str]) -> _Person:
-        p = self.person(actor.id)
-        if p is None:
-            p = _Person(actor, order=len(self.persons))
-            self.persons.append(p)
-        p.short |= {s for s in short if s}
-        p.titles |= titles
-        return p
-
-    def resolve_short(self, form: str, title: str | None) -> _Person | None:
-        """Who '김' (with 씨 or a title) or a bare '헤일' refers to: title match first, then salience."""
-        cands = [p for p in self.persons if form in p.short]
-        if not cands:
-            return None
-        if title:
-            titled = [p for p in cands if title in p.titles]
-            if titled:
-                cands = titled
-        return max(cands, key=lambda p: (p.mentions, -p.order))
-
-
-def _entry_actor(e: gazetteer.Entry, published: str | None) -> Actor:
-    role = e.role_on(published)
-    return Actor(id=e.id, name=e.name, kind=e.kind, country=e.country if e.kind != "state" else e.id,
-                 role=role.get("role") if role else None,
-                 affiliation=(role or {}).get("country") or (e.country if e.kind == "person" else None),
-                 wikidata=e.wikidata)
+# the actor table and coreference are the core's (extract/core/actors.py)
+_Person = Person
+_Actors = ActorTable
+_entry_actor = entry_actor
+_slug = slug
 
 
 def _office_holder(surname: str, title: str, published: str | None) -> gazetteer.Entry | None:
-    """The one person in the gazetteer with this surname who held an office with this title on the
-    publication date: '김 위원장' in 2024 is Kim Jong Un, '시 주석' is Xi Jinping."""
-    found = []
-    for e in gazetteer.entries().values():
-        if e.kind != "person" or e.surname.get("ko") != surname:
-            continue
-        role = e.role_on(published) if published else None
-        if role and (role.get("to") is None or published and published <= role["to"]) and \
-                title in {squeeze(t) for t in e.titles_in("ko", role)}:
-            found.append(e)
-    return found[0] if len(found) == 1 else None
-
-
-def _slug(name: str) -> str:
-    return _NON_WORD.sub("-", name.strip().lower()).strip("-")
+    """'김 위원장' in 2024 is Kim Jong Un, '시 주석' is Xi Jinping (see core.actors.office_holder)."""
+    return office_holder(surname, title, published, "ko", squeeze)
 
 
 def _korean_name(form: str) -> tuple[str, str] | None:
@@ -578,10 +502,9 @@ class _Finder:
                     last_person = a
 
 
-# syllables of transliterated Western names that Korean given names almost never use
-_TRANSLITERATION = frozenset("클스트드크프즈르브그츠쉬")
-# Korean press glues these without a separator (한미, 남북, 북중, 한중일); others need one (러·우)
-_GLUED = frozenset("한남북미중러일")
+# syllable classes of resources/ko/words.tsv
+_TRANSLITERATION = lexicon.word_class("transliteration_syllable")
+_GLUED = lexicon.word_class("glued_abbreviation")
 
 
 def is_abbreviation_compound(form: str) -> bool:

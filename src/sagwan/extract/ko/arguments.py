@@ -7,30 +7,24 @@ The event coder (events.py) reads who acts on whom from these: the subject (이/
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from sagwan.extract.core.protocol import Argument
+from sagwan.extract.ko import lexicon
 from sagwan.model import Actor, Document, Sentence
 
-_SUBJ = {"이", "가", "은", "는", "께서"}
-_SUBORDINATE_EC = {"면", "으면", "더라도", "어도", "아도", "려면", "으려면", "도록"}
-_CLAUSE_EC = {"고", "며", "으며", "지만", "는데", "은데", "ᆫ데", "어서", "아서", "면서", "으면서", "자", "니까",
-              "으니까", "므로", "고서", "어도", "아도", "더라도", "면", "으면", "다가"}
+# word classes of resources/ko/words.tsv (what each is for is noted there)
+_SUBJ = lexicon.word_class("subject_particle")
+_SUBORDINATE_EC = lexicon.word_class("subordinate_ending")
+_CLAUSE_EC = lexicon.word_class("clause_ending")
 _PREDICATE_TAGS = ("VV", "VA", "VX", "XSV", "XSA", "VCP", "EP")
-TEMPORAL_NOUNS = {"때", "후", "뒤", "전", "동안", "중", "직후", "이후", "이전", "무렵"}
-_POSTPOSITIONAL = {"대하", "의하", "관하", "위하", "통하", "따르", "걸치", "비하", "대비하", "둘러싸"}
-_COMPLEMENT_NOUNS = {"가능성", "사실", "점", "것", "데", "의혹", "문제", "움직임", "행위", "조치", "계획", "시도"}
+TEMPORAL_NOUNS = lexicon.word_class("temporal_noun")
+_POSTPOSITIONAL = lexicon.word_class("postpositional_verb")
+_COMPLEMENT_NOUNS = lexicon.word_class("complement_noun")
 
 
-@dataclass
-class Arg:
-    actor: Actor
-    index: int          # token index of the mention's first morpheme
-    marker: str         # SUBJ OBJ TO TOWARD FROM WITH ABOUT OF BY AT BARE MOD
-    group: int = 0      # coordinated actors ("북한 및 중국과", "워싱턴, 서울, 도쿄") share a group
-    pred: int = -1      # index of the first predicate morpheme after the phrase
-    particle: int = -1  # index of the case particle that closes its phrase
-    subordinate: bool = False  # its predicate heads a conditional or concessive clause (-면, -더라도)
-    relative: bool = False  # that predicate closes a relative clause ('러시아 측이 제시한 원조')
+# An actor with the marker of its phrase (sagwan.model.Marker), as the core's frames read it:
+# coordinated actors ("북한 및 중국과", "워싱턴, 서울, 도쿄") share a group; `particle` is the case particle
+# that closes the phrase; `relative` when its predicate closes a relative clause ('러시아 측이 제시한 원조').
+Arg = Argument
 
 
 class SentenceReader:
@@ -235,6 +229,10 @@ class SentenceReader:
         # '…다친 데 대해', '…한 것에 대해': a clause made a noun, the complement of the predicate
         return n + 1 < len(toks) and toks[n].form == "에" and toks[n + 1].form == "대하" and \
             toks[n - 1].form in ("데", "것", "점")
+
+    def arguments(self) -> list[Arg]:
+        """Every actor of the sentence with its marker (the core's ClauseReader protocol)."""
+        return self.args
 
     def args_between(self, lo: int, hi: int) -> list[Arg]:
         return [a for a in self.args if lo <= a.index < hi]

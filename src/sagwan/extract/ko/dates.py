@@ -25,17 +25,15 @@ import bisect
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from sagwan.extract.core import calendar
+from sagwan.extract.core.calendar import When
 from sagwan.extract.ko import _datewords as w
 from sagwan.model import TimeExpr
 
 log = logging.getLogger(__name__)
-
-# (year, month or None, day or None): a calendar point at the precision the text gave.
-When = tuple[int, int | None, int | None]
 
 _MONTH = rf"{w.NSTART}(?P<m>\d{{1,2}})(?:\s*{w.RANGE}\s*(?P<m2>\d{{1,2}}))?\s*월(?!드)"
 _DAY = rf"(?P<d>\d{{1,2}})(?:\s*{w.RANGE}\s*(?P<d2>\d{{1,2}}))?\s*일{w.NOT_IL_WORD}"
@@ -73,54 +71,16 @@ _JOIN = re.compile(rf"\s*(?:(?P<from>부터|에서)|{w.RANGE})\s*")
 _CLOSE = re.compile(r"\s*(?:까지|에\s*걸쳐|사이)")
 
 
-@dataclass
-class _Context:
-    """The publication date and what the text has named so far."""
-
-    published: date | None
-    last_day: date | None = None
-    last_month: tuple[int, int] | None = None    # the month last *named* (10월, 지난달, 2023-10-18)
-    last_year: int | None = None
-
-    def saw(self, when: When, *, named_month: bool = False) -> None:
-        year, month, day = when
-        self.last_year = year
-        if day is not None and month is not None:
-            self.last_day = date(year, month, day)
-        if named_month and month is not None:
-            self.last_month = (year, month)
-
-
-def _fmt(when: When | None) -> str | None:
-    if when is None:
-        return None
-    year, month, day = when
-    if month is None:
-        return f"{year:04d}"
-    return f"{year:04d}-{month:02d}" if day is None else f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _point(day: date) -> When:
-    return (day.year, day.month, day.day)
+# the calendar arithmetic is the core's (extract/core/calendar.py); the Korean words are here and in _datewords
+_Context = calendar.Context
+_fmt = calendar.fmt
+_point = calendar.point
+_ymd = calendar.ymd
 
 
 def _year_for(month: int, day: int | None, pub: date, how: str | None) -> int:
     """The year of a year-less month (and day): looking back by default, forward after 오는."""
-    if how == "after":
-        passed = (month, day) < (pub.month, pub.day) if day else month < pub.month
-        return pub.year + 1 if passed else pub.year
-    # 2월 29일 in a common year: compare with the 28th; _ymd then finds the right leap year or drops it.
-    first = w.valid_day(pub.year, month, day or 1) or date(pub.year, month, 28)
-    limit = pub if how == "before" else pub + w.GRACE
-    return pub.year - 1 if first > limit else pub.year
-
-
-def _ymd(year: int, month: int | None, day: int | None) -> When | None:
-    if month is not None and not 1 <= month <= 12:
-        return None
-    if day is not None and (month is None or w.valid_day(year, month, day) is None):
-        return None
-    return (year, month, day)
+    return calendar.year_for(month, day, pub, how, w.GRACE)
 
 
 def _month_day(m: re.Match, ctx: _Context, year: int | None, how: str | None) -> tuple[When, When | None] | None:
@@ -178,7 +138,7 @@ def _month_word(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:
     elif ctx.published is None:
         return None
     else:
-        year, month = w.add_months(ctx.published.year, ctx.published.month, w.DEICTIC_MONTHS[word])
+        year, month = calendar.add_months(ctx.published.year, ctx.published.month, w.DEICTIC_MONTHS[word])
     ctx.saw((year, month, None), named_month=True)
     if not m["d"]:
         return (year, month, None), None
@@ -205,31 +165,15 @@ def _day(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:
     pub = ctx.published
     if pub is None or not 1 <= day <= 31:
         return None
-    step = 1 if how == "after" else -1
-    limit = pub if how == "before" else pub + w.GRACE
-    year, month = pub.year, pub.month
-    for _ in range(4):   # at most a few months away, for the 31st
-        found = w.valid_day(year, month, day)
-        if found and (found >= pub if how == "after" else found <= limit):
-            return _days_in(year, month, m, ctx)
-        year, month = w.add_months(year, month, step)
-    return None
+    month_of = calendar.day_in_months_around(pub, day, how, w.GRACE)
+    return _days_in(*month_of, m, ctx) if month_of else None
 
 
 def _weekday(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:
     pub = ctx.published
     if pub is None:
         return None
-    target = w.WEEKDAYS[m["wd"]]
-    how = w.WEEKDAY_PREFIXES.get(w.key(m["wp"] or ""))
-    weeks = {"previous_week": -1, "this_week": 0, "next_week": 1}
-    if how in weeks:
-        day = w.monday_of(pub) + timedelta(days=7 * weeks[how] + target)
-    elif how == "after":
-        day = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
-    else:
-        back = (pub.weekday() - target) % 7
-        day = pub - timedelta(days=back or (7 if how == "before" else 0))
+    day = calendar.weekday(pub, w.WEEKDAYS[m["wd"]], w.WEEKDAY_PREFIXES.get(w.key(m["wp"] or "")))
     ctx.saw(_point(day))
     return _point(day), None
 
@@ -237,8 +181,7 @@ def _weekday(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:
 def _week(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:
     if ctx.published is None:
         return None
-    monday = w.monday_of(ctx.published) + timedelta(days=7 * w.DEICTIC_WEEKS[w.key(m["wk"])])
-    return _point(monday), _point(monday + timedelta(days=6))
+    return calendar.week(ctx.published, w.DEICTIC_WEEKS[w.key(m["wk"])])
 
 
 def _day_word(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:
@@ -254,24 +197,11 @@ def _day_word(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:
     return _point(day), None
 
 
-def _back(pub: date, n: int, unit: str) -> When:
-    """The publication date moved N units back, at the unit's precision."""
-    if unit == "year":
-        return (pub.year - n, None, None)
-    if unit == "month":
-        return (*w.add_months(pub.year, pub.month, -n), None)
-    return _point(pub - timedelta(days=n * (7 if unit == "week" else 1)))
-
-
-def _at_precision(pub: date, unit: str) -> When:
-    return (pub.year, None, None) if unit == "year" else (pub.year, pub.month, None) if unit == "month" else _point(pub)
-
-
 def _ago(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:
     if ctx.published is None:
         return None
     n, unit = w.count_of(m)
-    when = _back(ctx.published, n, unit)
+    when = calendar.back(ctx.published, n, unit)
     ctx.saw(when)
     return when, None
 
@@ -280,7 +210,7 @@ def _span(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:
     if ctx.published is None:
         return None
     n, unit = w.count_of(m)
-    return _back(ctx.published, n, unit), _at_precision(ctx.published, unit)
+    return calendar.span_back(ctx.published, n, unit)
 
 
 def _absolute(m: re.Match, ctx: _Context) -> tuple[When, When | None] | None:

@@ -14,44 +14,34 @@ import bisect
 from dataclasses import dataclass, field
 from functools import cache
 
+from sagwan.extract.core import policy
+from sagwan.extract.core.frames import PASSIVE_AGENT, marked, with_markers
+from sagwan.extract.core.merge import merge_reports
 from sagwan.extract.ko import lexicon
 from sagwan.extract.ko.arguments import TEMPORAL_NOUNS, Arg, SentenceReader
 from sagwan.extract.ko.quotes import Said, find_said
 from sagwan.model import Actor, Document, Event, EventMention, Sentence, TimeExpr, Token
 
-_LIGHT_VERBS = {"계속", "강화", "추진", "진행", "개최", "실시", "논의", "확대", "심화", "재개", "모색", "주력",
-                "행사", "단행", "감행", "강행", "하", "벌이", "발전", "유지", "열", "내", "발표", "실현", "표하",
-                "표명", "전하", "보내", "조율", "격상", "개선", "연장", "부과", "발동", "마치"}
-_AGREEING = {"합의", "약속", "동의", "결정", "협의"}
-# '관계를 강화/발전/개선하다': ties made closer (cooperation between the two)
-_IMPROVE = {"강화", "발전", "개선", "격상", "심화", "확대", "긴밀"}
-# a message sent ('축전을 보냈다') is what the message says, not a transfer of goods
-_SEND = {"보내", "전하", "전달", "띄우"}
+# word classes of resources/ko/words.tsv (what each is for is noted there)
+_LIGHT_VERBS = lexicon.word_class("light_verb")
+_AGREEING = lexicon.word_class("agreeing")
+_IMPROVE = lexicon.word_class("improving")
+_SEND = lexicon.word_class("sending")
+# types a message sent (a congratulation, a protest) says: the message is the event, not aid
 _MESSAGES = {"SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"}
-# '군사회담을 제안했다': the noun event, proposed (status.tsv reads 제안/제의/제시 as proposed)
-_PROPOSE = {"제안", "제의", "제시"}
-# 'to have' a meeting or an agreement: 회담을 가졌다/갖고 (but not 거부권을 가진 'holding a veto')
-_HAVE = {"가지", "갖"}
-_EXPERIENCER = {"받", "당하", "겪", "직면"}   # noun event + 을 받다: the subject undergoes it
-_HEAD_NOUNS = {"관계", "사업", "방안", "체제", "체계", "노력", "협정", "조약", "문제", "회의", "제안", "제의", "계획",
-               "구상", "움직임", "의사", "의지"}
-# '정상회담이 열렸다': a noun event and a verb of happening
-_HAPPEN = {"열리", "이어지", "이루어지", "이뤄지", "개최되", "진행되", "시작되", "계속되", "성사되", "있", "재개되"}
-_NUMBER_WORDS = {"두": 2, "양": 2, "세": 3}
-_PARTY_NOUNS = {"장관", "정상", "나라", "정부", "외교장관", "국방장관", "대표", "국가"}
-# words that stand for the parties of the last event with that many sides ('양국은', '3국 장관은')
-_PARTIES = {"양자": 2, "양국": 2, "양측": 2, "쌍방": 2, "3국": 3, "삼국": 3, "3개국": 3,
-            "장관들": 0, "정상들": 0, "대표들": 0}   # 0: the last group of two or more
-_IN_RETURN = ("보상", "대가", "대신", "반대급부")
-_COOPERATIVE_PROMISE = {"COOPERATE", "AID", "CONSULT", "SUPPORT"}
-_MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
-_STATUS_NOUNS = {"예정", "계획", "방침", "용의", "것", "수", "가능성", "준비", "의사", "의향", "전망", "의혹", "경우",
-                 "보도", "주장", "관측", "설", "소문"}
-_PROMISES = {"약속", "다짐", "맹세", "서약"}   # what is promised is intended
-# what happened, what may happen, and what is said not to have happened are different happenings
-_REALITY = {"occurred": "real", "alleged": "real", "intended": "potential", "planned": "potential",
-            "expected": "potential", "proposed": "potential", "hypothetical": "potential", "denied": "denied"}
-_NEEDS_RECIPIENT = {"AID", "COOPERATE", "SANCTION", "SUPPORT", "REQUEST", "ACCUSE", "REJECT"}
+_PROPOSE = lexicon.word_class("proposing")
+_HAVE = lexicon.word_class("having")
+_EXPERIENCER = lexicon.word_class("undergoing")
+_HEAD_NOUNS = lexicon.word_class("head_noun")
+_HAPPEN = lexicon.word_class("happening")
+_NUMBER_WORDS = {w: n for n in (2, 3) for w in lexicon.word_class(f"number_{n}")}
+_PARTY_NOUNS = lexicon.word_class("party_noun")
+# words that stand for the parties of the last event with that many sides; 0: the last group of two or more
+_PARTIES = {w: n for n, cls in ((2, "parties_2"), (3, "parties_3"), (0, "parties_any"))
+            for w in lexicon.word_class(cls)}
+_IN_RETURN = lexicon.word_class("in_return")
+_STATUS_NOUNS = lexicon.word_class("status_noun")
+_PROMISES = lexicon.word_class("promise")
 
 
 @cache
@@ -361,7 +351,7 @@ class _Coder:
             source = [Arg(speaker, tr.index, "SUBJ", -1)]
         target: list[Arg] = []
         if frame == "meet":
-            target = [a for a in args if a.marker == "WITH"] or [a for a in args if a.marker == "TO"]
+            target = marked(args, "meet")
             if not target and not tr.nominal and source:
                 # '김정은 위원장과 … 유지하고 있다며 다시 만날 수 있다': the partner named in an earlier clause
                 target = [a for a in rd.args_between(0, lo) if a.marker == "WITH" and inside(a)][-1:]
@@ -380,20 +370,19 @@ class _Coder:
                 source, target = source[:1], source[1:]   # '양자는 … 회담했다', 'X와 Y는 만났다'
             return ids(source), [x for x in ids(target) if x not in ids(source)]
         elif frame == "visit":
-            target = [a for a in args if a.marker in ("OBJ", "TO")] or near
+            target = marked(args, "visit") or near
             if not source and of:
                 source = self._last_group(of, rd.args)
         elif frame == "give":
-            target = [a for a in args if a.marker in ("TO", "TOWARD")] or \
+            target = marked(args, "give") or \
                 (near if tr.nominal or tr.noun_args else [a for a in of if a.particle < tr.index][-1:])
             if not source and of:
                 source = self._last_group(of, rd.args)
         elif frame == "receive":
-            giver = [a for a in args if a.marker == "FROM"]
+            giver = marked(args, "receive")
             return ids(giver), ids(source)
         else:
-            target = [a for a in args if a.marker == "ABOUT"] or [a for a in args if a.marker == "OBJ"] or \
-                [a for a in args if a.marker == "TO"] or (near if tr.nominal or tr.noun else [])
+            target = marked(args, "act") or (near if tr.nominal or tr.noun else [])
             if not target and not tr.nominal:
                 target = self._clause_object(rd, tr, args) or self._said_subject(rd, tr)
             if not target:
@@ -402,7 +391,7 @@ class _Coder:
             if not source and of and (tr.nominal or tr.noun_args):
                 source = self._last_group(of, rd.args)
         if tr.passive and frame == "act":
-            by = [a for a in args if a.marker == "BY"]
+            by = with_markers(args, PASSIVE_AGENT)
             return ids(by), ids(source)
         source_ids = ids(source)
         return source_ids, [x for x in ids(self._last_group(target, rd.args)) if x not in source_ids]
@@ -584,28 +573,19 @@ class _Coder:
                     drafts[tr.index] = d
                 continue
             source, target = self._roles(rd, tr)
-            if tr.spec["type"] in _MUTUAL:
-                # one cannot meet or agree with oneself: a party named on both sides is a source
-                mine = {self.country(x) for x in source}
-                target = [x for x in target if self.country(x) not in mine]
+            # one cannot meet or agree with oneself: a party named on both sides is a source
+            target = policy.without_self(tr.spec["type"], source, target, self.country)
             fixed = tr.spec.get("target", "-")
             if fixed and fixed != "-" and fixed not in target:
                 target = [*target, fixed]
             status = self._status(rd, tr)
-            if tr.noun_args and status == "intended":
-                status = "expected"   # '방문이 재개될 것': nobody intends a noun; it is expected
-            if said is not None and status == "occurred":
-                status = {"assess": "alleged", "expect": "expected"}.get(said.stance, status)
-            etype = tr.spec["type"]
-            if etype in _COOPERATIVE_PROMISE and status in ("intended",) and etype != "CONSULT" and \
-                    tr.spec["frame"] != "receive":
-                etype = "AGREE"   # PLOVER codes a promise of future cooperation as AGREE
-            if etype == "AGREE" and status == "denied" and tr.spec["frame"] == "act":
-                etype, status = "REJECT", "occurred"   # not accepting an offer is rejecting it
+            if tr.noun_args:
+                status = policy.noun_status(status)   # '방문이 재개될 것': expected, not intended
+            if said is not None:
+                status = policy.reported_status(status, said.stance)
+            etype, status = policy.coded_type(tr.spec["type"], status, tr.spec["frame"])
             date = self._date(rd, tr, said, status)
-            if status == "occurred" and date is not None and self.doc.published and \
-                    date.value > self.doc.published[:len(date.value)]:
-                status = "planned"    # dated after the report: it has not happened yet
+            status = policy.dated_status(status, date.value if date else None, self.doc.published)
             draft = _Draft(etype, self._mode(rd, tr), source, target, date, status,
                            said.quote.speaker if said else None, sent, tr)
             drafts[tr.index] = draft
@@ -721,22 +701,9 @@ class _Coder:
                 self.pairs[start] = tuple(parties)
 
     def _merge(self) -> list[Event]:
-        """One event per happening: same type, compatible dyad and dates."""
-        events: list[_Draft] = []
-        for d in self.drafts:
-            same = next((e for e in reversed(events) if self._same(e, d)), None)
-            if same is None:
-                events.append(d)
-                continue
-            same.mentions.extend(d.mentions)
-            if not same.target and d.target:
-                same.target = d.target
-            if not same.source and d.source:
-                same.source = d.source
-            same.date = _better_date(same.date, d.date)
-            same.attributed_to = same.attributed_to or d.attributed_to
-        # PLOVER requires a recipient for these: without one the sentence did not say who got it
-        events = [d for d in events if d.target or d.type not in _NEEDS_RECIPIENT or d.trigger.passive]
+        """One event per happening (the core's merge rule), then the events PLOVER can code."""
+        events = merge_reports(self.drafts, self.country)
+        events = [d for d in events if policy.has_recipient(d.type, d.target, d.trigger.passive)]
         out = []
         table = _score_table()
         for n, d in enumerate(events, 1):
@@ -746,53 +713,6 @@ class _Coder:
                              location=None, status=d.status, attributed_to=d.attributed_to,
                              mentions=d.mentions, score=table.score(d.type, d.mode), quad=table.quad(d.type)))
         return out
-
-    def _same(self, a: _Draft, b: _Draft) -> bool:
-        if a.type != b.type or _REALITY[a.status] != _REALITY[b.status]:
-            return False
-        ca = ({self.country(x) for x in a.source} - {None}, {self.country(x) for x in a.target} - {None})
-        cb = ({self.country(x) for x in b.source} - {None}, {self.country(x) for x in b.target} - {None})
-        symmetric = a.type == "CONSULT"   # a meeting: either side may be named first
-
-        def fits(x, y):
-            return (x[0] == y[0] or not x[0] or not y[0]) and (x[1] == y[1] or not x[1] or not y[1])
-
-        # 'X와 Y는 합의했다' (both as sources) and 'X는 Y와 합의했다' (one on each side) are one happening
-        grouped = a.type in _MUTUAL and (not ca[1] or not cb[1]) and (ca[0] | ca[1]) == (cb[0] | cb[1])
-        if not (fits(ca, cb) or symmetric and fits(ca, (cb[1], cb[0])) or
-                symmetric and (ca[0] | ca[1]) == (cb[0] | cb[1]) or grouped):
-            return False
-        if not (ca[0] or ca[1]) or not (cb[0] or cb[1]):
-            return False
-        return _dates_fit(a.date, b.date)
-
-
-def _better_date(a: TimeExpr | None, b: TimeExpr | None) -> TimeExpr | None:
-    """The happening's own date over a report's date; the more precise; of report dates, the earliest."""
-    if a is None or b is None:
-        return a or b
-    if _weak(a) != _weak(b):
-        return b if _weak(a) else a
-    if _weak(a):
-        return a if a.value <= b.value else b
-    return b if len(b.value) > len(a.value) else a
-
-
-def _weak(d: TimeExpr | None) -> bool:
-    """A date taken from the report, not from the happening (see _Coder._date)."""
-    return d is not None and d.start < 0
-
-
-def _dates_fit(a: TimeExpr | None, b: TimeExpr | None) -> bool:
-    """Same day, or one inside the other's coarser precision; undated reports go together (a dated
-    and an undated report of the same kind may be two happenings, so they stay apart). A date that
-    only says when a report was made counts as undated here."""
-    if a is None or b is None:
-        return (a is None or _weak(a)) and (b is None or _weak(b))
-    if _weak(a) and _weak(b):
-        return True
-    x, y = a.value, b.value
-    return x.startswith(y) or y.startswith(x)
 
 
 @cache

@@ -1,27 +1,25 @@
-"""Korean lexicons (resources/ko/*.tsv|txt), read once per process."""
+"""Korean lexicons (resources/ko/*.tsv|txt), read once per process through the one resource reader."""
 
 from __future__ import annotations
 
-import csv
 from functools import cache
-from importlib import resources
+
+from sagwan import data
 
 
-def _lines(name: str) -> list[str]:
-    text = (resources.files("sagwan") / "resources" / "ko" / name).read_text(encoding="utf-8")
-    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-@cache
 def table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a TSV file with a header line; '#' lines are comments."""
-    return tuple(dict(row) for row in csv.DictReader(_lines(name), delimiter="\t"))
+    """Rows of a TSV file of resources/ko/ with a header line; '#' lines are comments."""
+    return data.table(f"ko/{name}")
 
 
-@cache
 def words(name: str) -> frozenset[str]:
-    """Whitespace-separated words of a plain list file."""
-    return frozenset(w for line in _lines(name) for w in line.split())
+    """Whitespace-separated words of a plain list file of resources/ko/."""
+    return data.words(f"ko/{name}")
+
+
+def word_class(cls: str, name: str = "words.tsv") -> frozenset[str]:
+    """The words of one class of a (word, class, note) file of resources/ko/ (default: words.tsv)."""
+    return data.word_class(f"ko/{name}", cls)
 
 
 @cache
@@ -33,3 +31,9 @@ def titles() -> dict[str, tuple[str, str]]:
 @cache
 def org_heads() -> dict[str, str]:
     return {r["head"]: r["type"] for r in table("org_heads.tsv")}
+
+
+@cache
+def upos() -> dict[str, str]:
+    """Kiwi tag -> universal part of speech (resources/ko/upos.tsv)."""
+    return data.mapping("ko/upos.tsv", "tag", "upos")

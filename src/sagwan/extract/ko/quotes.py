@@ -24,9 +24,9 @@ _PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’", '"': '"'}
 _REPORTIVE = re.compile(r"(?:다|라|냐|자)(?:고|며|면서)$")      # …다고, …라며, …냐고, …다면서
 _OPENING = re.compile(r"[“「『‘\"]")
 _SENTENCE_END = re.compile(r"[다요까]\W*$")
-_BY = ("따르", "의하")                                            # X에 따르면 / X에 의하면
+_BY = lexicon.word_class("according_to_verb")                      # X에 따르면 / X에 의하면
 _OUTLET_TYPES = {"news_agency", "outlet"}
-_STANCE_NOUNS = {"입장", "뜻", "방침", "의사", "견해", "의지", "계획", "입장문"}
+_STANCE_NOUNS = lexicon.word_class("stance_noun")
 
 
 @dataclass
