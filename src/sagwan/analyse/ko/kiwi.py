@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from functools import cache
 
 from sagwan import gazetteer
