@@ -447,3 +447,14 @@ def test_event_mentions_point_at_their_trigger_and_sentence(ko, text):
             assert r.text[m["start"]:m["end"]] == m["text"], m
             assert m["sentence_start"] <= m["start"] < m["end"] <= m["sentence_end"], m
             assert r.text[m["sentence_start"]:m["sentence_end"]].strip(), m
+
+
+# ---- dates carried over a told occasion -------------------------------------------------------
+
+CARRIED = ("한국 외교장관은 화요일 하노이에 도착했다. 장관은 현지 교민 대표들과 간담회를 열었다. "
+           "한국 외교장관은 이어 베트남 외교장관과 해양 협력 협정에 서명했다.")
+
+
+def test_an_undated_event_takes_the_day_named_a_few_sentences_back(ko):
+    r = ko(CARRIED)
+    assert r.event("AGREE")["date"] == "2024-03-12", r.short()

@@ -29,6 +29,7 @@ _IMPROVE = lexicon.word_class("improving")
 _SEND = lexicon.word_class("sending")
 # types a message sent (a congratulation, a protest) says: the message is the event, not aid
 _MESSAGES = {"SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"}
+_CARRY_SENTENCES = 3          # how far back an undated event looks for the day its occasion was given
 _PROPOSE = lexicon.word_class("proposing")
 _HAVE = lexicon.word_class("having")
 _EXPERIENCER = lexicon.word_class("undergoing")
@@ -547,9 +548,10 @@ class _Coder:
             return TimeExpr(-1, -1, "", said.quote.date)
         if said is None and not embedded:
             # a sentence that goes on about the occasion the previous one dated ('3국 장관은 성명에서 …')
+            # the nearest of the last few sentences that names a day (news tells an occasion over several)
             prev = [x for x in self.doc.sentences if x.end <= rd.sent.start and x.paragraph >= rd.sent.paragraph - 1]
-            if prev:
-                named = [d for d in self.doc.dates if prev[-1].start <= d.start < prev[-1].end and len(d.value) == 10]
+            for x in reversed(prev[-_CARRY_SENTENCES:]):
+                named = [d for d in self.doc.dates if x.start <= d.start < x.end and len(d.value) == 10]
                 if named:
                     return TimeExpr(-1, -1, "", named[0].value)
         return None
