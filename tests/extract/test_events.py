@@ -458,3 +458,16 @@ CARRIED = ("한국 외교장관은 화요일 하노이에 도착했다. 장관�
 def test_an_undated_event_takes_the_day_named_a_few_sentences_back(ko):
     r = ko(CARRIED)
     assert r.event("AGREE")["date"] == "2024-03-12", r.short()
+
+
+# ---- possibilities, fears, forecasts, hopes -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "etype", "status"), [
+    ("러시아가 북한에 위성 기술을 이전할 가능성이 있다.", "AID", "hypothetical"),
+    ("중국이 베트남에 어선을 더 보낼 우려가 있다.", "AID", "hypothetical"),
+    ("전문가들은 중국이 대만 주변에서 또 훈련을 벌일 것으로 내다봤다.", "MOBILIZE", "expected"),
+    ("한국 정부는 북한 대표단의 조속한 방한을 바란다고 밝혔다.", "CONSULT", "proposed"),
+])
+def test_a_possibility_a_fear_a_forecast_or_a_hope_never_occurred(ko, text, etype, status):
+    r = ko(text)
+    assert r.event(etype)["status"] == status, r.short()

@@ -480,6 +480,8 @@ class _Coder:
             # the verb of the relative clause that names this event ('러시아 측이 제시한 원조')
             lo = rd.clause_start(tr.index)
             window = [t for t in toks[lo:tr.index] if t.tag in ("NNG", "VV", "VX", "EP")] + window[:1]
+            if tr.last + 2 < len(toks) and toks[tr.last + 1].tag == "JKO" and toks[tr.last + 2].tag == "VV":
+                window.append(toks[tr.last + 2])   # the verb that governs the event noun ('방한을 바란다')
         for t in window:
             for form, tag, status in _status_rules():
                 if t.form == form and (tag is None or t.tag == tag):
@@ -487,6 +489,8 @@ class _Coder:
         for a, b in zip(window, window[1:], strict=False):
             if a.form == "수" and a.tag == "NNB" and b.form in ("있", "없"):
                 return "hypothetical"   # '다시 만날 수 있다': a possibility
+            if a.form == "적" and a.tag == "NNB" and b.form == "없":
+                return "denied"         # '무기를 넘긴 적 없다': it never happened
             if a.tag == "ETM" and a.form == "ᆯ" and b.form == "것":
                 return "intended"
             if a.tag == "ETN" and a.form == "기" and b.form == "로":
