@@ -471,3 +471,18 @@ def test_an_undated_event_takes_the_day_named_a_few_sentences_back(ko):
 def test_a_possibility_a_fear_a_forecast_or_a_hope_never_occurred(ko, text, etype, status):
     r = ko(text)
     assert r.event(etype)["status"] == status, r.short()
+
+
+# ---- lexicon breadth: strikes, seizures, economic measures -------------------------------------
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), [
+    ("이스라엘군은 화요일 레바논 남부를 공습했다.", "ASSAULT", "ISR", "LBN"),
+    ("러시아군은 우크라이나 정유시설을 타격했다.", "ASSAULT", "RUS", "UKR"),
+    ("이란은 영국 유조선을 나포했다.", "COERCE", "IRN", "GBR"),
+    ("미국은 중국산 전기차에 고율 관세를 부과했다.", "SANCTION", "USA", "CHN"),
+    ("중국은 일본 대사를 초치했다.", "ACCUSE", "CHN", "JPN"),
+])
+def test_strikes_seizures_and_measures_are_coded(ko, text, etype, source, target):
+    r = ko(text)
+    e = r.event(etype)
+    assert (r.countries(e["source"]), target in r.countries(e["target"])) == ({source}, True), r.short()
