@@ -135,23 +135,29 @@ def read_file(path: str | os.PathLike, text: str | None = None) -> Iterator[Entr
 
 
 def user_files() -> tuple[str, ...]:
-    """The user dictionaries in use: those given to `using`, else those named by SAGWAN_GAZETTEER."""
-    if _given is not None:
-        return _given
-    value = os.environ.get(ENV, "")
-    return tuple(p for p in value.split(os.pathsep) if p.strip())
+    """The user dictionaries in use: those given to `using`, else those SAGWAN_GAZETTEER named when an
+    entry point (`sagwan.extract`, `extract_paths`, `Store.ingest`, `ingest_paths`) last read it."""
+    return _given if _given is not None else _from_env
+
+
+def _env_files() -> tuple[str, ...]:
+    return tuple(p for p in os.environ.get(ENV, "").split(os.pathsep) if p.strip())
 
 
 _given: tuple[str, ...] | None = None
+# SAGWAN_GAZETTEER as read at import and by each public entry point (`using`): the extractors ask for
+# the user files many times per document, and reading the environment each time would cost more
+_from_env: tuple[str, ...] = _env_files()
 
 
 @contextmanager
 def using(paths: str | os.PathLike | Iterable[str | os.PathLike] | None) -> Iterator[tuple[str, ...]]:
-    """Use these user dictionaries (on top of the shipped gazetteer) inside the block; None changes
-    nothing. The files are checked at once. Worker processes started inside the block see them too
-    (through SAGWAN_GAZETTEER)."""
-    global _given
+    """Use these user dictionaries (on top of the shipped gazetteer) inside the block; None: those
+    SAGWAN_GAZETTEER names now (read again here, at every public entry point). The files are checked
+    at once. Worker processes started inside the block see them too (through SAGWAN_GAZETTEER)."""
+    global _given, _from_env
     if paths is None:
+        _from_env = _env_files()
         yield user_files()
         return
     files = (os.fspath(paths),) if isinstance(paths, str | os.PathLike) else tuple(os.fspath(p) for p in paths)
