@@ -486,3 +486,15 @@ def test_strikes_seizures_and_measures_are_coded(ko, text, etype, source, target
     r = ko(text)
     e = r.event(etype)
     assert (r.countries(e["source"]), target in r.countries(e["target"])) == ({source}, True), r.short()
+
+
+def test_heading_towards_a_state_is_a_direction_not_a_visit(ko):
+    r = ko("이란은 이스라엘을 향해 무인기를 발사했다.")
+    assert r.events_of("CONSULT") == [], r.short()
+    assert r.countries(r.event("MOBILIZE")["source"]) == {"IRN"}
+
+
+def test_an_export_control_is_one_sanction_not_an_export(ko):
+    r = ko("미국은 중국에 대한 반도체 수출 통제를 강화했다.")
+    assert r.events_of("AID") == [], r.short()
+    assert dyad(r, r.event("SANCTION")) == ({"USA"}, {"CHN"})

@@ -35,6 +35,7 @@ _HAVE = lexicon.word_class("having")
 _EXPERIENCER = lexicon.word_class("undergoing")
 _HEAD_NOUNS = lexicon.word_class("head_noun")
 _HAPPEN = lexicon.word_class("happening")
+_DIRECTION = lexicon.word_class("direction_verb")
 _NUMBER_WORDS = {w: n for n in (2, 3) for w in lexicon.word_class(f"number_{n}")}
 _PARTY_NOUNS = lexicon.word_class("party_noun")
 # words that stand for the parties of the last event with that many sides; 0: the last group of two or more
@@ -164,6 +165,9 @@ class _Coder:
                 lemma = t.form
             if lemma == "관계" and not self._improved(toks, k):
                 lemma = None   # '관계' is an event only as '관계를 강화/발전/개선하다'
+            if lemma in _DIRECTION and k + 1 < len(toks) and (toks[k + 1].tag == "ETM" or (
+                    toks[k + 1].tag == "EC" and toks[k + 1].form in ("어", "아"))):
+                lemma = None   # '…를 향해 쐈다': a direction, not a journey
             if lemma is None or self.by_start.get(t.start):
                 k += 1
                 continue
