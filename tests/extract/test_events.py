@@ -498,3 +498,9 @@ def test_an_export_control_is_one_sanction_not_an_export(ko):
     r = ko("미국은 중국에 대한 반도체 수출 통제를 강화했다.")
     assert r.events_of("AID") == [], r.short()
     assert dyad(r, r.event("SANCTION")) == ({"USA"}, {"CHN"})
+
+
+def test_a_feared_transfer_is_no_accusation(ko):
+    r = ko("러시아가 북한에 위성 기술을 넘길 우려가 있다.")
+    assert r.events_of("ACCUSE") == [], r.short()
+    assert r.event("AID")["status"] == "hypothetical"

@@ -165,6 +165,8 @@ class _Coder:
                 lemma = t.form
             if lemma == "관계" and not self._improved(toks, k):
                 lemma = None   # '관계' is an event only as '관계를 강화/발전/개선하다'
+            if lemma in _STATUS_NOUNS and k > 0 and toks[k - 1].tag == "ETM":
+                lemma = None   # '넘길 우려가 있다': the status of the predicate before, not an event
             if lemma in _DIRECTION and k + 1 < len(toks) and (toks[k + 1].tag == "ETM" or (
                     toks[k + 1].tag == "EC" and toks[k + 1].form in ("어", "아"))):
                 lemma = None   # '…를 향해 쐈다': a direction, not a journey
