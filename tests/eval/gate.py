@@ -664,12 +664,14 @@ def validate_set(s: EvalSet) -> list[str]:
     if s.kind == "sentences":
         bad = validate_sentences(load_sentences(s.path))
     else:
-        bad = [line for p, gold in load_articles(s.path) for line in validate_article(p, gold, s.language)]
+        bad = [line for p, gold in load_articles(s.path)
+               for line in validate_article(p, gold, s.language, title_first=s.kind == "articles")]
     return [f"{s.id}: {len(bad)} problem(s) in the gold"] if bad and s.frozen else bad
 
 
-def validate_article(gold_path: Path, gold: dict, language: str = "ko") -> list[str]:
-    """Everything wrong with one sagwan-gold/1 file, one line each (empty: fine)."""
+def validate_article(gold_path: Path, gold: dict, language: str = "ko", title_first: bool = True) -> list[str]:
+    """Everything wrong with one sagwan-gold/1 file, one line each (empty: fine). Written articles put
+    the title on the first line (`title_first`); real news pages may open with site furniture."""
     w = gold_path.name
     if gold.get("schema") != "sagwan-gold/1":
         return [f"{w}: schema must be sagwan-gold/1"]
@@ -680,8 +682,10 @@ def validate_article(gold_path: Path, gold: dict, language: str = "ko") -> list[
     doc, bad = gold["document"], []
     if not _day(doc["published"]) or doc["language"] != language:
         bad.append(f"{w}: published must be YYYY-MM-DD and language {language}")
-    if raw.strip().splitlines()[0].strip() != doc["title"]:
+    if title_first and raw.strip().splitlines()[0].strip() != doc["title"]:
         bad.append(f"{w}: the title must be the text's first line")
+    elif not title_first and squash(doc["title"]) not in squash(raw):
+        bad.append(f"{w}: the title is not in the text")
     bad += [f"{w}: must_contain {s!r} is not in the text" for s in doc["must_contain"] if squash(s) not in squash(raw)]
     bad += [f"{w}: must_not_contain {s!r} is not even in the file" for s in doc["must_not_contain"] if s not in raw]
     for kind in ("actors", "quotes", "events"):
