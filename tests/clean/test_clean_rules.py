@@ -26,7 +26,8 @@ FURNITURE = {
     "related": ["READ  캄보디아, 새 총리 선출 |", "Read more: Thailand holds election", "관련기사",
                 "[관련기사] 라오스 철도 개통", "관련 기사: 미얀마 정세 불안", "함께 보면 좋은 기사", "많이 본 뉴스",
                 "Related articles", "See also: ASEAN summit", "You may also like"],
-    "share": ["공유하기", "인쇄", "Share", "Print", "카카오톡 공유", "공유 | 인쇄 | 스크랩", "Share Tweet Email",
+    "share": ["이 기사를 공유합니다 | 페이스북 | 엑스 | 이메일",
+              "공유하기", "인쇄", "Share", "Print", "카카오톡 공유", "공유 | 인쇄 | 스크랩", "Share Tweet Email",
               "페이스북 트위터 카카오톡 링크복사", "가 가", "글자크기 설정", "댓글 0"],
     "comment": ["Leave a Reply", "댓글 남기기", "이메일 주소는 공개되지 않습니다. 필수 필드는 *로 표시됩니다",
                 "필수 필드는 *로 표시됩니다", "Post Comment", "Your email address will not be published.",
@@ -38,7 +39,14 @@ FURNITURE = {
                   "뉴스레터 구독 신청하기"],
     "photo": ["[사진=한빛통신]", "사진 제공=외교부", "Photo: Example Wire", "(Photo by Jane Doe/AFP)",
               "그래픽=김한빛 기자",
-              "김철수/AP 연합뉴스"],
+              "김철수/AP 연합뉴스", "▲ 28일 한빛시 상공에서 폭발하는 무인기 (사진=한빛통신)",
+              "[한빛통신 자료사진] 가상국 외무장관", "[사진] 청사 전경. 한빛일보DB",
+              "[외교부 제공] 13일 촬영된 위성사진.",
+              "[가상시=AP/한빛통신] 한 대통령이 22일 발언하고 있다. 2025.11.23.", "한빛일보DB",
+              "(서울=한빛통신) 홍길동 기자 = hong@hanbit.example"],
+    "signoff": ["한빛방송 뉴스 홍길동입니다.", "뉴욕에서 HBS 뉴스 홍길동입니다", "지금까지 국제부 홍길동 기자였습니다",
+                "영상편집: 김한빛", "촬영기자:이한빛", "서울에서 홍길동 특파원이 보도합니다"],
+    "prompt": ["당신의 의견을 남겨주세요", "이 기사 어떠셨나요?", "'당신의 제보가 뉴스가 됩니다'"],
     "ad": ["Advertisement", "광고", "AD"],
 }
 
@@ -56,7 +64,8 @@ GENUINE = [
     "Read the statement in full.", "Related to this, Hanoi protested.", "관련 기사에 따르면 협상은 결렬됐다.",
     "인쇄 매체 기자들이 현장을 찾았다.", "저작권 분쟁은 계속됐다.", "Copyright law was amended in March.",
     "사진 촬영은 허용되지 않았다.", "By then, talks had failed.", "구독자 수는 두 배로 늘었다.",
-    "2019년 협정이 만료됐다.", "광고 규제가 강화됐다.", "3월 4일",
+    "2019년 협정이 만료됐다.", "광고 규제가 강화됐다.", "3월 4일", "정부 입장입니다.", "외교부 발표입니다.",
+    "취재진은 현장에 도착했다.",
 ]
 
 
@@ -64,6 +73,12 @@ GENUINE = [
 def test_a_genuine_short_line_stays(line):
     lines = [BODY_KO[0], line, BODY_KO[1]]
     assert _body(lines) == lines
+
+
+def test_a_wire_lede_is_no_photo_caption():
+    # a caption ends with the date of the shot; the article's first paragraph, with the same bracket, does not
+    assert furniture().match("[서울=한빛통신] 홍길동 기자 = 정상들이 22일 공동선언을 채택했다.") is None
+    assert furniture().match("[가상시=한빛통신] 정상들이 손을 맞잡고 있다. 2025.11.23.") is not None
 
 
 def test_headlines_under_a_list_heading_go_but_the_next_sentence_stays():

@@ -287,3 +287,13 @@ def test_every_mention_points_at_its_text(ko, text):
             assert r.text[m["start"]:m["end"]] == m["text"], (a["id"], m)
             assert m["text"] in a["names"], (a["id"], m)
         assert a["kind"] in ("state", "organization", "person", "group", "location")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("그레이엄 오스틴 상무장관은 새 수출 규정을 발표했다.", "그레이엄 오스틴"),
+    ("로버트 헤일우드 재무장관은 제재 대상을 늘렸다.", "로버트 헤일우드"),
+    ("그레이엄 헤일우드 부총리는 회의를 주재했다.", "그레이엄 헤일우드"),
+])
+def test_a_portfolio_ministers_name_before_the_title_is_a_person(ko, text, name):
+    r = ko(text)
+    assert r.person_named(name) is not None, r.short()

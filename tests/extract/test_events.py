@@ -447,3 +447,60 @@ def test_event_mentions_point_at_their_trigger_and_sentence(ko, text):
             assert r.text[m["start"]:m["end"]] == m["text"], m
             assert m["sentence_start"] <= m["start"] < m["end"] <= m["sentence_end"], m
             assert r.text[m["sentence_start"]:m["sentence_end"]].strip(), m
+
+
+# ---- dates carried over a told occasion -------------------------------------------------------
+
+CARRIED = ("한국 외교장관은 화요일 하노이에 도착했다. 장관은 현지 교민 대표들과 간담회를 열었다. "
+           "한국 외교장관은 이어 베트남 외교장관과 해양 협력 협정에 서명했다.")
+
+
+def test_an_undated_event_takes_the_day_named_a_few_sentences_back(ko):
+    r = ko(CARRIED)
+    assert r.event("AGREE")["date"] == "2024-03-12", r.short()
+
+
+# ---- possibilities, fears, forecasts, hopes -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "etype", "status"), [
+    ("러시아가 북한에 위성 기술을 이전할 가능성이 있다.", "AID", "hypothetical"),
+    ("중국이 베트남에 어선을 더 보낼 우려가 있다.", "AID", "hypothetical"),
+    ("전문가들은 중국이 대만 주변에서 또 훈련을 벌일 것으로 내다봤다.", "MOBILIZE", "expected"),
+    ("한국 정부는 북한 대표단의 조속한 방한을 바란다고 밝혔다.", "CONSULT", "proposed"),
+])
+def test_a_possibility_a_fear_a_forecast_or_a_hope_never_occurred(ko, text, etype, status):
+    r = ko(text)
+    assert r.event(etype)["status"] == status, r.short()
+
+
+# ---- lexicon breadth: strikes, seizures, economic measures -------------------------------------
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), [
+    ("이스라엘군은 화요일 레바논 남부를 공습했다.", "ASSAULT", "ISR", "LBN"),
+    ("러시아군은 우크라이나 정유시설을 타격했다.", "ASSAULT", "RUS", "UKR"),
+    ("이란은 영국 유조선을 나포했다.", "COERCE", "IRN", "GBR"),
+    ("미국은 중국산 전기차에 고율 관세를 부과했다.", "SANCTION", "USA", "CHN"),
+    ("중국은 일본 대사를 초치했다.", "ACCUSE", "CHN", "JPN"),
+])
+def test_strikes_seizures_and_measures_are_coded(ko, text, etype, source, target):
+    r = ko(text)
+    e = r.event(etype)
+    assert (r.countries(e["source"]), target in r.countries(e["target"])) == ({source}, True), r.short()
+
+
+def test_heading_towards_a_state_is_a_direction_not_a_visit(ko):
+    r = ko("이란은 이스라엘을 향해 무인기를 발사했다.")
+    assert r.events_of("CONSULT") == [], r.short()
+    assert r.countries(r.event("MOBILIZE")["source"]) == {"IRN"}
+
+
+def test_an_export_control_is_one_sanction_not_an_export(ko):
+    r = ko("미국은 중국에 대한 반도체 수출 통제를 강화했다.")
+    assert r.events_of("AID") == [], r.short()
+    assert dyad(r, r.event("SANCTION")) == ({"USA"}, {"CHN"})
+
+
+def test_a_feared_transfer_is_no_accusation(ko):
+    r = ko("러시아가 북한에 위성 기술을 넘길 우려가 있다.")
+    assert r.events_of("ACCUSE") == [], r.short()
+    assert r.event("AID")["status"] == "hypothetical"

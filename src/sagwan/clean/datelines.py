@@ -38,8 +38,10 @@ class _Grammar:
         month = int(g["m"]) if g.get("m") else self.months.get((g.get("mon") or "").lower())
         if not month:
             return None
+        year = int(g["y"])
+        year += 2000 if year < 100 else 0   # a portal's two-digit year ("25.09.04") is this century's
         try:
-            return dt.date(int(g["y"]), month, int(g["d"])).isoformat()
+            return dt.date(year, month, int(g["d"])).isoformat()
         except ValueError:
             return None
 

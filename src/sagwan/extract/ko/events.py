@@ -29,11 +29,13 @@ _IMPROVE = lexicon.word_class("improving")
 _SEND = lexicon.word_class("sending")
 # types a message sent (a congratulation, a protest) says: the message is the event, not aid
 _MESSAGES = {"SUPPORT", "ACCUSE", "THREATEN", "REQUEST", "CONCEDE"}
+_CARRY_SENTENCES = 3          # how far back an undated event looks for the day its occasion was given
 _PROPOSE = lexicon.word_class("proposing")
 _HAVE = lexicon.word_class("having")
 _EXPERIENCER = lexicon.word_class("undergoing")
 _HEAD_NOUNS = lexicon.word_class("head_noun")
 _HAPPEN = lexicon.word_class("happening")
+_DIRECTION = lexicon.word_class("direction_verb")
 _NUMBER_WORDS = {w: n for n in (2, 3) for w in lexicon.word_class(f"number_{n}")}
 _PARTY_NOUNS = lexicon.word_class("party_noun")
 # words that stand for the parties of the last event with that many sides; 0: the last group of two or more
@@ -163,6 +165,11 @@ class _Coder:
                 lemma = t.form
             if lemma == "관계" and not self._improved(toks, k):
                 lemma = None   # '관계' is an event only as '관계를 강화/발전/개선하다'
+            if lemma in _STATUS_NOUNS and k > 0 and toks[k - 1].tag == "ETM":
+                lemma = None   # '넘길 우려가 있다': the status of the predicate before, not an event
+            if lemma in _DIRECTION and k + 1 < len(toks) and (toks[k + 1].tag == "ETM" or (
+                    toks[k + 1].tag == "EC" and toks[k + 1].form in ("어", "아"))):
+                lemma = None   # '…를 향해 쐈다': a direction, not a journey
             if lemma is None or self.by_start.get(t.start):
                 k += 1
                 continue
@@ -479,6 +486,8 @@ class _Coder:
             # the verb of the relative clause that names this event ('러시아 측이 제시한 원조')
             lo = rd.clause_start(tr.index)
             window = [t for t in toks[lo:tr.index] if t.tag in ("NNG", "VV", "VX", "EP")] + window[:1]
+            if tr.last + 2 < len(toks) and toks[tr.last + 1].tag == "JKO" and toks[tr.last + 2].tag == "VV":
+                window.append(toks[tr.last + 2])   # the verb that governs the event noun ('방한을 바란다')
         for t in window:
             for form, tag, status in _status_rules():
                 if t.form == form and (tag is None or t.tag == tag):
@@ -486,6 +495,8 @@ class _Coder:
         for a, b in zip(window, window[1:], strict=False):
             if a.form == "수" and a.tag == "NNB" and b.form in ("있", "없"):
                 return "hypothetical"   # '다시 만날 수 있다': a possibility
+            if a.form == "적" and a.tag == "NNB" and b.form == "없":
+                return "denied"         # '무기를 넘긴 적 없다': it never happened
             if a.tag == "ETM" and a.form == "ᆯ" and b.form == "것":
                 return "intended"
             if a.tag == "ETN" and a.form == "기" and b.form == "로":
@@ -547,9 +558,10 @@ class _Coder:
             return TimeExpr(-1, -1, "", said.quote.date)
         if said is None and not embedded:
             # a sentence that goes on about the occasion the previous one dated ('3국 장관은 성명에서 …')
+            # the nearest of the last few sentences that names a day (news tells an occasion over several)
             prev = [x for x in self.doc.sentences if x.end <= rd.sent.start and x.paragraph >= rd.sent.paragraph - 1]
-            if prev:
-                named = [d for d in self.doc.dates if prev[-1].start <= d.start < prev[-1].end and len(d.value) == 10]
+            for x in reversed(prev[-_CARRY_SENTENCES:]):
+                named = [d for d in self.doc.dates if x.start <= d.start < x.end and len(d.value) == 10]
                 if named:
                     return TimeExpr(-1, -1, "", named[0].value)
         return None
