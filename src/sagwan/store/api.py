@@ -47,6 +47,15 @@ class Prepared:
     segmented: list[str]
 
 
+# Records per write transaction in `add_records`: large enough that statements and the merge are shared
+# by many documents, small enough that a transaction stays short (bench/run.py --only write).
+DEFAULT_BATCH = 100
+
+
+def _source_of(rec: Any) -> str:
+    return rec.get("doc", {}).get("source", "?") if isinstance(rec, dict) and isinstance(rec.get("doc"), dict) else "?"
+
+
 def prepare(record: dict[str, Any]) -> Prepared:
     return Prepared(record, writer.segment_quotes(record))
 
@@ -89,17 +98,61 @@ class Store:
                 progress(done, len(raws))
         return summary
 
-    def add_records(self, records: Iterable[dict[str, Any] | Prepared | Failure]) -> IngestSummary:
-        """Store already-extracted `sagwan/1` records (Failures among them are recorded)."""
+    def add_records(self, records: Iterable[dict[str, Any] | Prepared | Failure], *,
+                    batch_size: int = DEFAULT_BATCH) -> IngestSummary:
+        """Store already-extracted `sagwan/1` records (Failures among them are recorded).
+
+        Records go in batches of up to `batch_size`, one transaction each (`writer.write_records`):
+        a crash leaves whole batches, and a re-run stores the rest. When the database refuses a batch
+        (one malformed record), its records are stored one at a time instead, so that only the bad
+        one is recorded as a failure."""
         summary = IngestSummary()
+        batch: list[writer.Item] = []
         for rec in records:
             if isinstance(rec, Failure):
                 self._failed(summary, rec)
-            elif isinstance(rec, Prepared):
-                self._add(rec.record, summary, rec.segmented)
-            else:
-                self._add(rec, summary)
+                continue
+            record, segmented = (rec.record, rec.segmented) if isinstance(rec, Prepared) else (rec, None)
+            try:
+                writer.check_record(record)
+            except StoreError as exc:
+                self._failed(summary, Failure(_source_of(record), str(exc)))
+                continue
+            if batch and (len(batch) >= batch_size or not writer.batchable([*batch, (record, None, None)])):
+                self._add_batch(batch, summary)
+                batch = []
+            batch.append((record, segmented, None))
+        if batch:
+            self._add_batch(batch, summary)
         return summary
+
+    def _add_batch(self, batch: list[writer.Item], summary: IngestSummary) -> None:
+        items = [(rec, seg, writer.content_hash(rec)) for rec, seg, _ in batch]
+        with self._read() as conn:
+            stored = writer._stored_hashes(conn, [rec["doc"]["id"] for rec, _, _ in items])
+        # segmenting quotes takes Kiwi: not for records the store already has, and not inside the write
+        items = [(rec, seg if seg is not None or stored.get(rec["doc"]["id"]) == digest else writer.segment_quotes(rec),
+                  digest) for rec, seg, digest in items]
+        try:
+            with self._write() as conn:
+                statuses = writer.write_records(conn, items)
+        except StoreError:
+            raise   # the database itself failed (locked, gone, full): not one record's fault
+        except Exception:  # noqa: BLE001 - one record the database refuses: find it, store the others
+            log.info("a batch of %d record(s) was refused; storing them one at a time", len(items))
+            for rec, seg, _ in items:
+                self._add(rec, summary, seg)
+            return
+        for (rec, _, _), status in zip(items, statuses, strict=True):
+            self._count(rec, status, summary)
+
+    def _count(self, rec: dict[str, Any], status: str, summary: IngestSummary) -> None:
+        if status == "unchanged":
+            summary.unchanged += 1
+        else:
+            summary.documents += 1
+            summary.events += len(rec.get("events", []))
+            summary.quotes += len(rec.get("quotes", []))
 
     def record_failure(self, source: str, reason: str) -> None:
         """Remember that a source could not be read or analysed (the latest reason per source)."""
@@ -146,12 +199,7 @@ class Store:
             reason = f"record rejected by the database ({str(exc.orig).splitlines()[0]}); check its ids and offsets"
             self._failed(summary, Failure(source, reason))
             return
-        if status == "unchanged":
-            summary.unchanged += 1
-        else:
-            summary.documents += 1
-            summary.events += len(rec.get("events", []))
-            summary.quotes += len(rec.get("quotes", []))
+        self._count(rec, status, summary)
 
     def _failed(self, summary: IngestSummary, failure: Failure) -> None:
         log.warning("failed: %s", failure)

@@ -12,7 +12,7 @@ happening, and a wrong merge hides a report while a missed one only repeats it.
 Grouping is deterministic and does not depend on the order documents arrived in: members are taken
 most precise date first, and each joins the first group whose every member is compatible with it.
 The merge is recomputed inside the document's transaction for the reports a document adds or
-removes and for every report whose dates chain to theirs (see `_component`); events whose reports
+removes and for every report whose dates chain to theirs (see `_components`); events whose reports
 and values come out the same are left as they are. Chronicle ids are a hash of the key and the
 first report, so the result does not depend on what was stored before, and re-running changes nothing.
 """
@@ -27,9 +27,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from sqlalchemy import Connection, and_, bindparam, delete, insert, or_, select, tuple_, update
+from sqlalchemy import Connection, and_, bindparam, delete, or_, select, tuple_, update
 
 from sagwan.model import STATUSES
+from sagwan.store.bulk import insert_many
 from sagwan.store.schema import document_events, documents, event_actors, event_mentions, event_pairs, events
 
 UNORDERED_TYPES = frozenset({"CONSULT"})
@@ -85,6 +86,7 @@ class _Member:
     interval: tuple[str, str] | None
     roles: list[tuple[str, str, str]]   # (actor id, source|target, country)
     event_id: str | None = None          # the chronicle event it is in now
+    key: str = ""                        # its (type, dyad) merge key
 
     @property
     def report_order(self) -> tuple:
@@ -163,13 +165,12 @@ def _member(r) -> _Member:
     return _Member(
         r["document_id"], r["local_id"], r["seq"], r["published"], _outlet(r["outlet"], r["url"], r["document_id"]),
         r["type"], r["mode"], r["status"], r["score"], r["quad"], r["date"], r["date_end"],
-        stored_interval(r["date_lo"], r["date_hi"]), roles, r["event_id"])
+        stored_interval(r["date_lo"], r["date_hi"]), roles, r["event_id"], r["merge_key"])
 
 
-def _members_query(key: str):
+def _members_query():
     return (select(document_events, documents.c.published, documents.c.outlet, documents.c.url)
-            .join(documents, documents.c.id == document_events.c.document_id)
-            .where(document_events.c.merge_key == key))
+            .join(documents, documents.c.id == document_events.c.document_id))
 
 
 def _spans(intervals: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -183,39 +184,64 @@ def _spans(intervals: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def _component(conn: Connection, key: str, spans: list[tuple[str, str]]) -> list[_Member]:
-    """The dated reports of `key` whose dates chain, overlap by overlap, to the given spans.
+def _components(conn: Connection, spans_of: dict[str, list[tuple[str, str]]]) -> dict[str, list[_Member]]:
+    """For each key, the dated reports whose dates chain, overlap by overlap, to its spans.
 
     Reports can only share an event when one's dates contain the other's, so reports outside this
-    closure keep their events: a new report re-merges its neighbourhood, not the key's whole history."""
+    closure keep their events: a new report re-merges its neighbourhood, not the key's whole history.
+    The keys of a batch are read together, a few hundred (key, span) ranges per statement."""
     de = document_events
-    while True:
-        near = or_(*(and_(de.c.date_lo <= hi, de.c.date_hi >= lo) for lo, hi in spans))
-        rows = conn.execute(_members_query(key).where(de.c.date_lo.is_not(None), near)).mappings().all()
-        grown = _spans([*spans, *((r["date_lo"], r["date_hi"]) for r in rows)])
-        if grown == spans:
-            return [_member(r) for r in rows]
-        spans = grown
+    found: dict[str, list] = {}
+    pending = {key: spans for key, spans in spans_of.items() if spans}
+    while pending:
+        rows_of: dict[str, list] = {key: [] for key in pending}
+        ranges = [(key, lo, hi) for key, spans in sorted(pending.items()) for lo, hi in spans]
+        for i in range(0, len(ranges), _RANGES):
+            near = or_(*(and_(de.c.merge_key == key, de.c.date_lo <= hi, de.c.date_hi >= lo)
+                         for key, lo, hi in ranges[i:i + _RANGES]))
+            for r in conn.execute(_members_query().where(de.c.date_lo.is_not(None), near)).mappings():
+                rows_of[r["merge_key"]].append(r)
+        grown_keys = {}
+        for key, spans in pending.items():
+            rows = list({(r["document_id"], r["local_id"]): r for r in rows_of[key]}.values())
+            grown = _spans([*spans, *((r["date_lo"], r["date_hi"]) for r in rows)])
+            if grown == spans:
+                found[key] = rows
+            else:
+                grown_keys[key] = grown
+        pending = grown_keys
+    return {key: [_member(r) for r in rows] for key, rows in found.items()}
+
+
+def _undated(conn: Connection, keys: list[tuple[str, str]]) -> list[_Member]:
+    de = document_events
+    out = []
+    for i in range(0, len(keys), _CHUNK):
+        out += [_member(r) for r in conn.execute(_members_query().where(
+            tuple_(de.c.document_id, de.c.local_id).in_(keys[i:i + _CHUNK]))).mappings()]
+    return out
 
 
 def remerge(conn: Connection, touched: Iterable[Touched], coder: str) -> int:
-    """Bring the chronicle up to date with the touched reports; returns how many events were (re)written."""
+    """Bring the chronicle up to date with the touched reports; returns how many events were (re)written.
+
+    Every touched key is re-merged, with one set of statements for all of them (a batch of records
+    touches hundreds of keys)."""
     by_key: dict[str, list[Touched]] = {}
     for t in touched:
         by_key.setdefault(t.key, []).append(t)
-    return sum(_remerge_key(conn, key, by_key[key], coder) for key in sorted(by_key))
-
-
-def _remerge_key(conn: Connection, key: str, touched: list[Touched], coder: str) -> int:
-    spans = _spans(t.interval for t in touched if t.interval is not None)
-    members = _component(conn, key, spans) if spans else []
-    undated = [(t.document_id, t.local_id) for t in touched if t.interval is None]
-    if undated:   # an undated report is an event of its own: only the touched ones change
-        de = document_events
-        members += [_member(r) for r in conn.execute(_members_query(key).where(
-            tuple_(de.c.document_id, de.c.local_id).in_(undated))).mappings()]
-    old_ids = {m.event_id for m in members if m.event_id} | {t.event_id for t in touched if t.event_id}
-    built = [_build_event(key, g, coder) for g in group(members)]
+    members_of = _components(conn, {key: _spans(t.interval for t in ts if t.interval is not None)
+                                    for key, ts in by_key.items()})
+    # an undated report is an event of its own: only the touched ones change
+    for m in _undated(conn, [(t.document_id, t.local_id) for ts in by_key.values() for t in ts
+                             if t.interval is None]):
+        members_of.setdefault(m.key, []).append(m)
+    old_ids: set[str] = {t.event_id for ts in by_key.values() for t in ts if t.event_id}
+    built: list[_Built] = []
+    for key in sorted(by_key):
+        members = members_of.get(key, [])
+        old_ids |= {m.event_id for m in members if m.event_id}
+        built += [_build_event(key, g, coder) for g in group(members)]
     stored = _stored_events(conn, old_ids)
     unchanged = {b.id for b in built if stored.get(b.id) == (b.row, b.actors)}
     gone = sorted(old_ids - unchanged)
@@ -223,11 +249,11 @@ def _remerge_key(conn: Connection, key: str, touched: list[Touched], coder: str)
         conn.execute(delete(events).where(events.c.id.in_(gone[i:i + _CHUNK])))
     fresh = [b for b in built if b.id not in unchanged]
     if fresh:
-        conn.execute(insert(events), [b.row for b in fresh])
+        insert_many(conn, events, [b.row for b in fresh])
         for table, rows in ((event_actors, [a for b in fresh for a in b.actors]),
                             (event_pairs, [p for b in fresh for p in b.pairs])):
             if rows:
-                conn.execute(insert(table), rows)
+                insert_many(conn, table, rows)
     moved = [{"d": m.document_id, "l": m.local_id, "e": b.id} for b in built for m in b.members
              if m.event_id != b.id or b.id not in unchanged]
     if moved:
@@ -236,6 +262,7 @@ def _remerge_key(conn: Connection, key: str, touched: list[Touched], coder: str)
     return len(fresh)
 
 
+_RANGES = 200   # (key, span) ranges per statement: SQLite allows 32,766 bound values, 3 each here
 _CHUNK = 500
 _POINT_REPORT = (update(document_events).where(document_events.c.document_id == bindparam("d"),
                                                document_events.c.local_id == bindparam("l"))
