@@ -51,7 +51,10 @@ def test_actor_level_reads_actor_ids(make_event):
     e = make_event("CONSULT", ["person:x"], ["person:y"])
     e["source_countries"], e["target_countries"] = ["AAA"], ["BBB"]
     assert dyad_series([e], "person:x", "person:y", level="actor").rows[-1].n_events == 1
-    assert dyad_series([e], "person:x", "person:y").rows == []
+    # at state level a side is its actors and their countries: both dyads hold the meeting
+    assert dyad_series([e], "person:x", "person:y").rows[-1].n_events == 1
+    assert dyad_series([e], "AAA", "BBB").rows[-1].n_events == 1
+    assert dyad_series([e], "AAA", "BBB", level="actor").rows == []
 
 
 def test_same_actor_twice_is_an_error(make_event):

@@ -11,8 +11,8 @@ from sagwan.serve.cli import cli
 from sagwan.serve.web.report import ReportOptions, report_context
 
 
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args])
+def run(*args, columns: int = 400):
+    return CliRunner(env={"COLUMNS": str(columns)}).invoke(cli, [str(a) for a in args])
 
 
 def test_dyad_table_csv_json(real_store_path):
@@ -131,10 +131,11 @@ def test_serve_defaults_to_loopback():
 
 def test_date_range_and_empty_periods_hidden_in_tables(real_store_path):
     res = run("dyad", "PRK", "RUS", "--by", "month", "--db", real_store_path)
-    assert [line.split()[0] for line in res.stdout.splitlines()[1:]] == ["2024-03"] * 3 + ["2024-05"] * 3
+    rows = [line for line in res.stdout.splitlines()[1:] if not line.startswith("─")]
+    assert [line.split()[0] for line in rows] == ["2024-03"] * 3 + ["2024-05"] * 3
     assert "1 month(s) without events not shown" in res.stderr
     csv_out = run("dyad", "PRK", "RUS", "--by", "month", "--db", real_store_path, "--format", "csv").output
     assert "2024-04" in csv_out                      # csv keeps every period
     res = run("dyad", "PRK", "RUS", "--by", "month", "--from", "2024-04", "--db", real_store_path)
-    assert [line.split()[0] for line in res.stdout.splitlines()[1:]] == ["2024-05"] * 3
+    assert [line.split()[0] for line in res.stdout.splitlines()[2:]] == ["2024-05"] * 3
     assert run("dyad", "PRK", "RUS", "--from", "soon", "--db", real_store_path).exit_code != 0

@@ -61,9 +61,10 @@ def test_the_cases_are_not_empty(filled):
     assert all(n > 0 for n in sizes.values()), sizes
 
 
-def test_only_states_and_actors_that_count_as_themselves_use_the_index(filled):
-    assert filled.dyad_links("PRK", "RUS") is not None
-    assert filled.dyad_links("person:test-envoy", "RUS") is None   # counts for PRK: read the long way
+def test_the_index_holds_dyads_of_states_and_of_officials(filled):
+    assert filled.dyad_links("PRK", "RUS")
+    envoy = {e["type"] for e in filled.dyad_links("person:test-envoy", "RUS", exclude_status=())}
+    assert envoy == {"CONSULT", "AID"}      # the envoy meets Russia; Russia aids the envoy
     links = filled.dyad_links("RUS", "PRK", exclude_status=())
     flags = {(e["type"], e["a_to_b"], e["b_to_a"], e["joint"]) for e in links}
     assert ("THREATEN", True, False, False) in flags and ("ACCUSE", False, False, True) in flags

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -24,11 +24,12 @@ from sagwan.analytics.selection import (
     DEFAULT_EXCLUDED_STATUSES,
     RECIPROCAL_TYPES,
     check_statuses,
-    directed_pairs,
+    link_directions,
     select_events,
     within,
 )
 from sagwan.errors import ConfigError
+from sagwan.store.filters import EventFilter
 
 BOTH = "both"
 
@@ -74,13 +75,22 @@ class DyadSeries:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def but(self, exclude_status: list[str], attributed_to: str | None) -> DyadSeries:
+        """The same series, recording the filter its events were selected by."""
+        return replace(self, exclude_status=list(exclude_status), attributed_to=attributed_to)
+
+    def event_ids(self) -> list[str]:
+        """Every event the series counts (placed in a period or not), each once, sorted."""
+        ids = {i for r in self.rows if r.direction == BOTH for i in r.event_ids}
+        return sorted(ids | set(self.unplaced))
+
 
 def dyad_events(events: Iterable[dict[str, Any]], a: str, b: str, level: str = "state") -> dict[str, list[str]]:
     """Map event id -> the directions ("A>B", "B>A") in which the event links A and B."""
     out: dict[str, list[str]] = {}
     for ev in events:
-        pairs = directed_pairs(ev, level)
-        dirs = [direction_label(x, y) for x, y in ((a, b), (b, a)) if (x, y) in pairs]
+        forward, backward = link_directions(ev, a, b, level)
+        dirs = [d for d, on in ((direction_label(a, b), forward), (direction_label(b, a), backward)) if on]
         if dirs:
             out[str(ev["id"])] = dirs
     return out
@@ -150,21 +160,35 @@ def dyad_series(events: Iterable[dict[str, Any]], a: str, b: str, *, by: str = "
 
 def stored_links(store: Any, a: str, b: str, *, level: str = "state",
                  exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES, attributed_to: str | None = None,
-                 date_from: str | None = None, date_to: str | None = None) -> list[tuple[dict[str, Any], list[str]]]:
+                 date_from: str | None = None, date_to: str | None = None,
+                 filter: EventFilter | None = None) -> list[tuple[dict[str, Any], list[str]]]:
     """(event, directions) for every selected event of a store that links a and b, read the fast way
-    when it can be: two countries at state level come from the store's dyad index, filtered by status
-    and attribution in the database, without loading parties or sentences. A link's event may stand
-    for `n` alike events (default 1) and have no id: the series count it n times."""
-    exclude = list(check_statuses(exclude_status))
-    links = store.dyad_links(a, b, exclude_status=exclude, attributed_to=attributed_to) if level == "state" else None
-    if links is None:
-        events = within(store.events(dyad=(a, b), mentions=False), date_from, date_to)
-        kept = select_events(events, exclude_status=exclude, attributed_to=attributed_to)
-        found = dyad_events(kept, a, b, level)
-        return [(ev, found[str(ev["id"])]) for ev in kept if str(ev["id"]) in found]
+    when it can be: at state level from the store's dyad index, filtered in the database, without
+    loading parties or sentences. A link's event may stand for `n` alike events (default 1) and have
+    no id: the series count it n times.
+
+    With `filter` (an EventFilter: what the commands and the API pass) the links are exactly the events
+    `store.events(filter=filter.but(dyad=(a, b)))` lists; the other filter arguments must be left at
+    their defaults."""
+    if filter is not None:
+        links = store.dyad_links(a, b, filter=filter.but(dyad=None)) if level == "state" else None
+        if links is None:    # actor level (or a store without a dyad index): the filter's list, linked
+            events = store.events(filter=filter.but(dyad=None), mentions=False)
+            found = dyad_events(events, a, b, level)
+            return [(ev, found[str(ev["id"])]) for ev in events if str(ev["id"]) in found]
+    else:
+        exclude = list(check_statuses(exclude_status))
+        links = store.dyad_links(a, b, exclude_status=exclude, attributed_to=attributed_to) \
+            if level == "state" else None
+        if links is None:
+            events = within(store.events(dyad=(a, b), mentions=False), date_from, date_to)
+            kept = select_events(events, exclude_status=exclude, attributed_to=attributed_to)
+            found = dyad_events(kept, a, b, level)
+            return [(ev, found[str(ev["id"])]) for ev in kept if str(ev["id"]) in found]
+        links = within(links, date_from, date_to)
     forward, backward = direction_label(a, b), direction_label(b, a)
     linked = []
-    for ev in within(links, date_from, date_to):
+    for ev in links:
         mutual = ev["joint"] and (ev["type"] or "").upper() in RECIPROCAL_TYPES
         dirs = [d for d, on in ((forward, ev["a_to_b"] or mutual), (backward, ev["b_to_a"] or mutual)) if on]
         if dirs:
@@ -175,13 +199,22 @@ def stored_links(store: Any, a: str, b: str, *, level: str = "state",
 def stored_dyad_series(store: Any, a: str, b: str, *, date_from: str | None = None, date_to: str | None = None,
                        by: str = "quarter", level: str = "state", memory: int | None = None,
                        weighting: str = DEFAULT_WEIGHTING, exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES,
-                       attributed_to: str | None = None, ids: bool = True) -> DyadSeries:
-    """`dyad_series` of a store's events between `date_from` and `date_to`, the same answer, read
-    through `stored_links`; `ids=False` leaves the event ids out (the counts are the same)."""
+                       attributed_to: str | None = None, filter: EventFilter | None = None,
+                       ids: bool = True) -> DyadSeries:
+    """`dyad_series` of a store's events, the same answer, read through `stored_links`.
+
+    With `filter` (an EventFilter: what the commands and the API pass) the series counts exactly the
+    events `store.events(filter=filter.but(dyad=(a, b)))` lists; date_from, date_to, exclude_status and
+    attributed_to are then taken from the filter and must be left at their defaults. `ids=False`
+    leaves the event ids out (the counts are the same: a smaller answer over a large store)."""
     memory = _check(a, b, by, memory, weighting)
-    exclude = list(check_statuses(exclude_status))
-    linked = stored_links(store, a, b, level=level, exclude_status=exclude, attributed_to=attributed_to,
-                          date_from=date_from, date_to=date_to)
+    if filter is not None:
+        exclude, attributed_to = list(filter.excluded_statuses), filter.attributed_to
+        linked = stored_links(store, a, b, level=level, filter=filter)
+    else:
+        exclude = list(check_statuses(exclude_status))
+        linked = stored_links(store, a, b, level=level, exclude_status=exclude, attributed_to=attributed_to,
+                              date_from=date_from, date_to=date_to)
     if not ids:
         linked = [({**ev, "id": None}, dirs) for ev, dirs in linked]
     return _series(linked, a, b, by=by, level=level, memory=memory, weighting=weighting, exclude=exclude,

@@ -25,14 +25,16 @@ from typing import Any
 from sagwan.analytics.periods import event_date
 from sagwan.errors import ConfigError
 from sagwan.model import STATUSES, UNATTRIBUTED
+from sagwan.store.filters import DEFAULT_EXCLUDED_STATUSES, RECIPROCAL_TYPES, date_bounds, parse_date
 
-DEFAULT_EXCLUDED_STATUSES: tuple[str, ...] = ("alleged", "expected", "hypothetical", "denied")
+__all__ = ["DEFAULT_EXCLUDED_STATUSES", "LEVELS", "RECIPROCAL_TYPES", "check_statuses", "directed_pairs",
+           "select_events", "sides", "within"]
+
 LEVELS = ("state", "actor")
-# Types whose co-actors act *with each other* when no target is named: PLOVER codes a meeting with no
-# host, a joint action and a mutual agreement with every party as source. Other types with several
-# sources and no target ("China and Russia voted against the resolution") are joint acts on an
-# unnamed third party and link nobody.
-RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# RECIPROCAL_TYPES: types whose co-actors act *with each other* when no target is named: PLOVER codes a
+# meeting with no host, a joint action and a mutual agreement with every party as source. Other types
+# with several sources and no target ("China and Russia voted against the resolution") are joint acts
+# on an unnamed third party and link nobody. Defined with the filters, which list a dyad's events by it.
 
 
 def check_statuses(statuses: Iterable[str]) -> tuple[str, ...]:
@@ -41,6 +43,18 @@ def check_statuses(statuses: Iterable[str]) -> tuple[str, ...]:
     if unknown:
         raise ConfigError(f"unknown status {', '.join(unknown)}: use any of {', '.join(STATUSES)}")
     return out
+
+
+def link_directions(event: dict[str, Any], a: str, b: str, level: str = "state") -> tuple[bool, bool]:
+    """(a acts on b, b acts on a) for one dyad. At state level a side is its actor ids and the countries
+    they count for (so a dyad of a person and a state works, as in the store's dyad index); at actor
+    level only the actor ids."""
+    if level == "state":
+        from sagwan.store.filters import dyad_directions
+
+        return dyad_directions(event, a, b)
+    pairs = directed_pairs(event, level)
+    return (a, b) in pairs, (b, a) in pairs
 
 
 def _attributions(event: dict[str, Any]) -> list[str]:
@@ -98,15 +112,7 @@ def directed_pairs(event: dict[str, Any], level: str = "state") -> set[tuple[str
 
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-
-
-def _bounds(date: str) -> tuple[str, str]:
-    """The first and last day a YYYY, YYYY-MM or YYYY-MM-DD date can mean, as comparable strings."""
-    if len(date) == 4:
-        return f"{date}-01-01", f"{date}-12-31"
-    if len(date) == 7:
-        return f"{date}-01", f"{date}-31"
-    return date, date
+_bounds = date_bounds
 
 
 def within(events: Iterable[dict[str, Any]], date_from: str | None = None,
@@ -116,9 +122,7 @@ def within(events: Iterable[dict[str, Any]], date_from: str | None = None,
     A coarse date counts when any part of it is inside: "2019" is kept for date_from="2019-06".
     Events with no date at all are dropped once a bound is given.
     """
-    for bound in (date_from, date_to):
-        if bound is not None and not _DATE.match(bound):
-            raise ConfigError(f"date {bound!r}: use YYYY, YYYY-MM or YYYY-MM-DD")
+    date_from, date_to = parse_date(date_from, "from"), parse_date(date_to, "to")
     if date_from is None and date_to is None:
         return list(events)
     lo = _bounds(date_from)[0] if date_from else "0000-00-00"

@@ -57,6 +57,7 @@ class Tie:
     directed_mean: dict[str, float | None] = field(default_factory=dict)   # "A>B" -> mean, for asymmetry
     periods: list[str] = field(default_factory=list)       # periods of the memory window that hold its events
     event_ids: list[str] = field(default_factory=list)     # every event of the memory window, oldest first
+    period_event_ids: list[str] = field(default_factory=list)   # the n_events of the period itself, sorted
 
     @property
     def label(self) -> str:
@@ -207,6 +208,7 @@ def _tie(pair: tuple[str, str], window: list[_Bucket], by: str, period_idx: int,
     tie = Tie(pair=pair, n_events=sum(b.n for b in window if b.at == period_idx),
               n_memory=sum(b.n for b in window),
               event_ids=[eid for b in window for eid in b.ids],
+              period_event_ids=[eid for b in window if b.at == period_idx for eid in b.ids],
               periods=[period_label(b.at, by) for b in window])
     parts = [(dirs, total, n, age_weight(period_idx - b.at, memory, weighting))
              for b in window for dirs, (total, n) in b.scored.items()]
@@ -255,15 +257,20 @@ def stored_triangle_series(store: Any, a: str, b: str, c: str, *, date_from: str
                            memory: int | None = None, weighting: str = DEFAULT_WEIGHTING,
                            neutral_band: float = DEFAULT_NEUTRAL_BAND, min_events: int = DEFAULT_MIN_EVENTS,
                            exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES,
-                           attributed_to: str | None = None, ids: bool = True) -> TriangleSeries:
-    """`triangle_series` of a store's events between two dates, the same answer, with each tie read
-    from the store's dyad index (`stored_links`) instead of every event of the store; `ids=False`
-    leaves the event ids out (the counts are the same: a smaller answer)."""
+                           attributed_to: str | None = None, filter: Any = None, ids: bool = True) -> TriangleSeries:
+    """`triangle_series` of a store's events, the same answer, with each tie read from the store's dyad
+    index (`stored_links`) instead of every event of the store. With `filter` (an EventFilter) each
+    tie counts what `store.events(filter=...)` lists for its dyad, and the other filter arguments are
+    taken from it. `ids=False` leaves the event ids out (the counts are the same: a smaller answer)."""
     members = (a, b, c)
     memory = _check(members, by, memory, weighting, neutral_band, min_events)
-    exclude = list(check_statuses(exclude_status))
-    links = {pair: stored_links(store, *pair, level=level, exclude_status=exclude, attributed_to=attributed_to,
-                                date_from=date_from, date_to=date_to) for pair in combinations(members, 2)}
+    if filter is not None:
+        exclude, attributed_to = list(filter.excluded_statuses), filter.attributed_to
+        links = {pair: stored_links(store, *pair, level=level, filter=filter) for pair in combinations(members, 2)}
+    else:
+        exclude = list(check_statuses(exclude_status))
+        links = {pair: stored_links(store, *pair, level=level, exclude_status=exclude, attributed_to=attributed_to,
+                                    date_from=date_from, date_to=date_to) for pair in combinations(members, 2)}
     if not ids:
         links = {pair: [({**ev, "id": None}, dirs) for ev, dirs in found] for pair, found in links.items()}
     return linked_triangle_series(members, links, by=by, level=level, memory=memory, weighting=weighting,

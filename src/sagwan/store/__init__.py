@@ -8,6 +8,6 @@
 Tables are in `schema.py`, the merge rules in `merge.py`, migrations in `migrations/` (run on open).
 """
 
-from sagwan.store.api import IngestSummary, Store, open_store
+from sagwan.store.api import IngestSummary, Store, open_existing_store, open_store
 
-__all__ = ["IngestSummary", "Store", "open_store"]
+__all__ = ["IngestSummary", "Store", "open_existing_store", "open_store"]

@@ -17,11 +17,12 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 
 from sagwan._version import CODER
-from sagwan.errors import ExtractionError, InputError, StoreError, TimeLimitError
+from sagwan.errors import ConfigError, ExtractionError, InputError, StoreError, TimeLimitError
 from sagwan.ingest import DEFAULT_MAX_BYTES, read_sources
 from sagwan.model import Failure
 from sagwan.store import engine as db
 from sagwan.store import paging, queries, writer
+from sagwan.store.filters import EventFilter, make_resolver
 from sagwan.store.schema import documents
 
 log = logging.getLogger(__name__)
@@ -212,37 +213,61 @@ class Store:
                type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
                exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
                date_to: str | None = None, attributed_to: str | None = None,
-               limit: int | None = None, mentions: bool = True) -> list[dict[str, Any]]:
-        """Chronicle events, oldest first (undated last), each with its parties, reports and attributions;
-        `mentions=False` leaves out the sentences (for counting and scoring over large stores)."""
+               limit: int | None = None, mentions: bool = True, filter: EventFilter | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Chronicle events, oldest first (undated last), each with its parties, reports, attributions and
+        its date rule (`date_precision`, `placed_date`, `placed_from`); `mentions=False` leaves out the
+        sentences (for counting and scoring over large stores).
+
+        `filter` (an `EventFilter` from `sagwan.store.filters.make_filter`) is what commands and the API
+        pass; the keyword filters are the older, raw form (every status unless asked)."""
+        if filter is not None and any(v is not None for v in (actor, dyad, type, status, exclude_status,
+                                                               date_from, date_to, attributed_to)):
+            raise ConfigError("give either filter= or the keyword filters, not both")
         with self._read() as conn:
             return queries.find_events(conn, actor=actor, dyad=dyad, type=type, status=status,
                                        exclude_status=exclude_status, date_from=date_from, date_to=date_to,
-                                       attributed_to=attributed_to, limit=limit, mentions=mentions)
+                                       attributed_to=attributed_to, limit=limit, mentions=mentions,
+                                       filter=filter, offset=offset)
 
-    def event_page(self, *, limit: int, offset: int = 0, after: tuple[str | None, str] | None = None,
-                   **filters: Any) -> dict[str, Any]:
-        """{"total", "items", "after"}: one page of `events` (same filters, plus `ids` and `words`, every
-        word to be found somewhere in the event); `after` continues from a previous page's "after"."""
+    def count_events(self, filter: EventFilter) -> int:
+        """How many events `events(filter=filter)` lists (no limit, no offset)."""
         with self._read() as conn:
-            return paging.find_event_page(conn, limit=limit, offset=offset, after=after, **filters)
+            return queries.count_events(conn, filter)
 
-    def placed_events(self, *, exclude_status: str | Iterable[str] | None = None,
-                      attributed_to: str | None = None) -> list[dict[str, Any]]:
-        """Every selected event without parties or sentences (id, placing date, type, mode, status,
+    def resolve_actor(self, text: str, param: str = "actor") -> str:
+        """The one actor id `text` names (an id in any case, a name or alias the store or the gazetteer
+        knows), else a FilterError naming `param` with the closest ids. Pass it to `make_filter`."""
+        def candidates(value: str) -> list[str]:
+            with self._read() as conn:
+                return queries.actor_candidates(conn, value)
+
+        def known() -> list[str]:
+            with self._read() as conn:
+                return queries.actor_ids(conn)
+
+        return make_resolver(candidates, known)(text, param)
+
+    def event_page(self, filter: EventFilter, *, limit: int, offset: int = 0,
+                   after: tuple[str | None, str] | None = None, words: Iterable[str] = ()) -> dict[str, Any]:
+        """{"total", "items", "after"}: one page of `events(filter=filter)`, in the same order, keeping the
+        events where every one of `words` is found; `after` continues from a previous page's "after"."""
+        with self._read() as conn:
+            return paging.find_event_page(conn, filter, limit=limit, offset=offset, after=after, words=words)
+
+    def placed_events(self, filter: EventFilter) -> list[dict[str, Any]]:
+        """Every event of the filter without parties or sentences (id, placing date, type, mode, status,
         score, quad): what a timeline of the whole store needs."""
         with self._read() as conn:
-            return paging.placed_events(conn, exclude_status=exclude_status, attributed_to=attributed_to)
+            return paging.placed_events(conn, filter)
 
     def dyad_links(self, a: str, b: str, *, exclude_status: str | Iterable[str] = (),
-                   attributed_to: str | None = None) -> list[dict[str, Any]] | None:
-        """The events linking two countries, lean (type, date, status, score and direction flags; see
-        `queries.find_dyad_links`), by event id. None when a or b is an actor that counts for another
-        country (a person, an agency): its dyad is read from `events(dyad=...)` instead."""
+                   attributed_to: str | None = None, filter: EventFilter | None = None) -> list[dict[str, Any]]:
+        """The events linking a and b (actor ids or countries: a country stands for its officials), lean
+        (type, date, status, score and direction flags; see `queries.find_dyad_links`), by event id."""
         with self._read() as conn:
-            if not queries.count_as_themselves(conn, (a, b)):
-                return None
-            return queries.find_dyad_links(conn, a, b, exclude_status=exclude_status, attributed_to=attributed_to)
+            return queries.find_dyad_links(conn, a, b, exclude_status=exclude_status, attributed_to=attributed_to,
+                                           filter=filter)
 
     def quotes(self, *, speaker: str | None = None, text: str | None = None,
                limit: int | None = None) -> list[dict[str, Any]]:
@@ -255,6 +280,11 @@ class Store:
         """Canonical actors with their aliases and counts of mentions and documents, most mentioned first."""
         with self._read() as conn:
             return queries.find_actors(conn, kind=kind, name=name, limit=limit)
+
+    def quote(self, doc_id: str, local_id: str) -> dict[str, Any] | None:
+        """One quote (document id and its id in the record: q1, q2 ...), or None."""
+        with self._read() as conn:
+            return queries.get_quote(conn, doc_id, local_id)
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         with self._read() as conn:
@@ -312,3 +342,23 @@ def open_store(url: str | None = None) -> Store:
     """Open (and migrate) the store at `url`: a file path, sqlite:///..., postgresql://...; None -> $SAGWAN_DB or
     ./sagwan.db."""
     return Store(db.create(url))
+
+
+def open_existing_store(url: str | None = None) -> Store:
+    """Open a store that must already exist (for reading): a missing SQLite file is a StoreError naming
+    the path, and nothing is created. None -> $SAGWAN_DB or ./sagwan.db."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    shown = url or os.environ.get("SAGWAN_DB") or db.DEFAULT_DB
+    try:
+        parsed = make_url(db.resolve_url(url))
+    except ArgumentError:
+        return open_store(url)      # says what is wrong with the URL
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        from pathlib import Path
+
+        if not Path(parsed.database).is_file():
+            raise StoreError(f"{shown}: no such database (nothing was created); build one with "
+                             f"`sagwan ingest PATH --db {shown}` or point --db at an existing one")
+    return open_store(url)

@@ -22,6 +22,7 @@ COMMANDS = {
     "db": "sagwan.serve.cli.store_cmds:db_cmd",
     "events": "sagwan.serve.cli.store_cmds:events_cmd",
     "quotes": "sagwan.serve.cli.store_cmds:quotes_cmd",
+    "show": "sagwan.serve.cli.store_cmds:show_cmd",
     "actors": "sagwan.serve.cli.store_cmds:actors_cmd",
     "export": "sagwan.serve.cli.store_cmds:export_cmd",
     "dyad": "sagwan.serve.cli.relations:dyad_cmd",

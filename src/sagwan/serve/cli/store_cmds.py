@@ -10,19 +10,13 @@ from typing import Any
 import click
 
 from sagwan.ingest import DEFAULT_MAX_BYTES
-from sagwan.model import ACTOR_KINDS
-from sagwan.store import open_store
+from sagwan.model import ACTOR_KINDS, STATUSES
+from sagwan.serve.cli.filtering import build_filter, filter_options, pop_filter_args
+from sagwan.store import open_existing_store, open_store
 from sagwan.store.codebook import codebook, column_names
-from sagwan.store.export import EXPORT_FORMATS, event_row, export, flat, write_rows
+from sagwan.store.export import EXPORT_FORMATS, event_row, export, write_rows
 
 QUERY_FORMATS = ("table", "csv", "tsv", "jsonl", "parquet")
-# Columns a terminal table shows (the other formats write them all).
-TABLE_COLUMNS = {
-    "events": ["event_id", "date", "type", "source_countries", "target_countries", "status", "n_documents",
-               "n_outlets", "attributed_to", "first_text"],
-    "quotes": ["published", "speaker", "speaker_text", "kind", "text", "cue"],
-    "actors": ["id", "name", "kind", "country", "n_mentions", "n_documents", "aliases"],
-}
 
 db_option = click.option("--db", "db_url", metavar="URL", default=None,
                          help="Database: a SQLite file path or postgresql://... (default: $SAGWAN_DB or ./sagwan.db).")
@@ -83,7 +77,7 @@ def db_upgrade_cmd(db_url: str | None) -> None:
 @db_option
 def db_summary_cmd(db_url: str | None) -> None:
     """Counts of documents, actors, quotes, events and failures, as JSON."""
-    with open_store(db_url) as store:
+    with open_existing_store(db_url) as store:
         click.echo(json.dumps(store.summary(), ensure_ascii=False, indent=2))
 
 
@@ -95,7 +89,7 @@ def _needs_file(fmt: str, output: Path | None) -> None:
 def _emit(kind: str, rows: list[dict[str, Any]], nested: list[dict[str, Any]] | None, fmt: str,
           output: Path | None) -> None:
     if fmt == "table":
-        _table(kind, rows, output)
+        _table(kind, nested if nested is not None else rows, output)
     elif fmt == "jsonl":
         write_rows(nested if nested is not None else rows, "jsonl", output, column_names(kind))
     else:
@@ -105,46 +99,69 @@ def _emit(kind: str, rows: list[dict[str, Any]], nested: list[dict[str, Any]] | 
 
 
 def _table(kind: str, rows: list[dict[str, Any]], output: Path | None) -> None:
-    from rich.console import Console
-    from rich.table import Table
+    from sagwan.serve.cli import terminal
 
-    table = Table(*TABLE_COLUMNS[kind], title=f"{len(rows)} {kind}")
-    for r in rows:
-        table.add_row(*("" if flat(r)[c] is None else str(flat(r)[c]) for c in TABLE_COLUMNS[kind]))
+    printer = {"events": terminal.print_events, "quotes": terminal.print_quotes, "actors": terminal.print_actors}
     if output is None:
-        Console(soft_wrap=False).print(table)
+        printer[kind](rows, terminal.console())
     else:
         with output.open("w", encoding="utf-8") as fh:
-            Console(file=fh, width=200).print(table)
+            printer[kind](rows, terminal.console(fh))
+
+
+def emit_events(evs: list[dict[str, Any]], fmt: str, output: Path | None = None) -> None:
+    """Events as `sagwan events` writes them (dyad --list and triangle --list use it too)."""
+    _emit("events", [event_row(e) for e in evs], evs, fmt, output)
 
 
 @click.command("events")
 @db_option
-@click.option("--actor", help="Actor id or country taking part (e.g. PRK, person:kim-jong-un).")
-@click.option("--dyad", help="Two actors or countries, either direction: PRK-RUS.")
-@click.option("--type", "types", multiple=True, help="PLOVER type (repeatable).")
-@click.option("--status", "statuses", multiple=True, help="Keep these statuses (repeatable).")
-@click.option("--exclude-status", "excluded", multiple=True, help="Drop these statuses (repeatable).")
-@click.option("--from", "date_from", metavar="DATE", help="On or after YYYY[-MM[-DD]].")
-@click.option("--to", "date_to", metavar="DATE", help="On or before YYYY[-MM[-DD]].")
-@click.option("--attributed-to", help="Actor id a report attributes the event to.")
+@filter_options()
 @limit_option
 @format_option
 @output_option
-def events_cmd(db_url, actor, dyad, types, statuses, excluded, date_from, date_to, attributed_to, limit, fmt,
-               output) -> None:
-    """Chronicle events merged across documents."""
+def events_cmd(db_url, limit, fmt, output, **options) -> None:
+    """Chronicle events merged across documents, filtered by the rules every command shares
+    (see `sagwan.store.filters`): by default alleged, expected, hypothetical and denied events are left
+    out (--all-statuses keeps them)."""
     _needs_file(fmt, output)
-    pair = None
-    if dyad:
-        pair = tuple(p.strip() for p in dyad.replace(",", "-").split("-"))
-        if len(pair) != 2 or not all(pair):
-            raise click.BadParameter("give two actors or countries separated by '-', e.g. PRK-RUS", param_hint="--dyad")
-    with open_store(db_url) as store:
-        evs = store.events(actor=actor, dyad=pair, type=list(types) or None, status=list(statuses) or None,
-                           exclude_status=list(excluded) or None, date_from=date_from, date_to=date_to,
-                           attributed_to=attributed_to, limit=limit)
+    with open_existing_store(db_url) as store:
+        f = build_filter(store, pop_filter_args(options))
+        evs = store.events(filter=f, limit=limit)
+        total = store.count_events(f) if fmt == "table" and limit is not None else len(evs)
     _emit("events", [event_row(e) for e in evs], evs, fmt, output)
+    if fmt == "table" and total > len(evs):
+        click.echo(f"({len(evs)} of {total} events shown; raise --limit to see more)", err=True)
+    if fmt == "table" and not f.all_statuses and not options.get("status"):
+        click.echo(f"(statuses {', '.join(f.excluded_statuses)} left out; --all-statuses keeps them)", err=True)
+
+
+@click.command("show")
+@click.argument("item_id", metavar="ID")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def show_cmd(item_id: str, db_url: str | None, fmt: str) -> None:
+    """One event (its id) or quote (DOCUMENT:q1) with its sentences, sources and attribution."""
+    from sagwan.serve.cli import terminal
+    from sagwan.store.filters import EventFilter
+
+    with open_existing_store(db_url) as store:
+        if ":" in item_id:
+            doc_id, local_id = item_id.split(":", 1)
+            item = store.quote(doc_id.strip(), local_id.strip())
+            kind = "quote"
+        else:
+            found = store.events(filter=EventFilter(ids=(item_id.strip(),), statuses=STATUSES))
+            item, kind = (found[0] if found else None), "event"
+    if item is None:
+        raise click.BadParameter(f"{item_id!r}: no such {kind}; event ids are listed by `sagwan events`, quote ids "
+                                 "(DOCUMENT:q1) by `sagwan quotes --format csv`", param_hint="ID")
+    if fmt == "json":
+        click.echo(json.dumps(item, ensure_ascii=False, indent=2))
+    elif kind == "event":
+        terminal.print_event(item, terminal.console())
+    else:
+        terminal.print_quote(item, terminal.console())
 
 
 @click.command("quotes")
@@ -157,7 +174,7 @@ def events_cmd(db_url, actor, dyad, types, statuses, excluded, date_from, date_t
 def quotes_cmd(db_url, speaker, search, limit, fmt, output) -> None:
     """Quotes, searchable in Korean (미사일 finds 미사일을)."""
     _needs_file(fmt, output)
-    with open_store(db_url) as store:
+    with open_existing_store(db_url) as store:
         rows = store.quotes(speaker=speaker, text=search, limit=limit)
     _emit("quotes", rows, None, fmt, output)
 
@@ -172,7 +189,7 @@ def quotes_cmd(db_url, speaker, search, limit, fmt, output) -> None:
 def actors_cmd(db_url, kind, name, limit, fmt, output) -> None:
     """Canonical actors with counts of mentions and documents."""
     _needs_file(fmt, output)
-    with open_store(db_url) as store:
+    with open_existing_store(db_url) as store:
         rows = store.actors(kind=kind, name=name, limit=limit)
     _emit("actors", rows, None, fmt, output)
 
@@ -193,7 +210,7 @@ def export_cmd(db_url, fmt, want_codebook, output) -> None:
             output.write_text(data, encoding="utf-8")
         return
     _needs_file(fmt, output)
-    with open_store(db_url) as store:
+    with open_existing_store(db_url) as store:
         n = export(store, fmt, output)
     if output is not None:
         click.echo(f"sagwan: wrote {n} {fmt} row(s) to {output}", err=True)

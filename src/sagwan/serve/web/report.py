@@ -41,6 +41,7 @@ from sagwan.errors import ConfigError
 from sagwan.files import write_atomically
 from sagwan.serve.web.assets import ECHARTS, read_static, render
 from sagwan.serve.web.span import Span, report_span
+from sagwan.store.filters import EventFilter
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ class ReportOptions:
     date_from: str | None = None
     date_to: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    filter: EventFilter | None = None    # when set, the events are exactly store.events(filter=filter)
 
 
 def _inline_js(code: str) -> str:
@@ -247,8 +249,16 @@ def report_context(events: list[dict[str, Any]], store: Any, options: ReportOpti
 def build_report(store: Any, options: ReportOptions | None = None) -> str:
     """The report as one HTML string."""
     options = options or ReportOptions()
-    events = within(store.events(), options.date_from, options.date_to)
+    events = report_events(store, options)
     return render("report.html", **report_context(events, store, options))
+
+
+def report_events(store: Any, options: ReportOptions) -> list[dict[str, Any]]:
+    """The events every figure of the report counts (the analytics apply the status and attribution
+    filters of `options` again, which the filter has already applied: the same events)."""
+    if options.filter is not None:
+        return store.events(filter=options.filter)
+    return within(store.events(), options.date_from, options.date_to)
 
 
 def write_report(store: Any, path: str | Path, options: ReportOptions | None = None) -> Path:
