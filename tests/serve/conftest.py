@@ -92,22 +92,19 @@ class FakeStore:
         self._events = sample_events()
 
     def events(self, *, actor=None, dyad=None, type=None, status=None, exclude_status=None, date_from=None,
-               date_to=None, attributed_to=None, limit=None, mentions=True):
-        rows = [e for e in self._events
-                if (actor is None or actor in e["source_countries"] + e["target_countries"] + e["source"] + e["target"])
-                and (type is None or e["type"] == type) and (status is None or e["status"] == status)]
+               date_to=None, attributed_to=None, limit=None, mentions=True, filter=None, offset=0):
+        if filter is not None:
+            rows = [e for e in self._events if filter.matches(e)]
+        else:
+            rows = [e for e in self._events
+                    if (actor is None or actor in e["source_countries"] + e["target_countries"] + e["source"]
+                        + e["target"]) and (type is None or e["type"] == type)
+                    and (status is None or e["status"] == status)]
+        rows = rows[offset:]
         return rows[:limit] if limit else rows
 
-    def event_page(self, *, limit, offset=0, after=None, ids=None, words=(), dyad=None, exclude_status=None,
-                   **filters):
-        rows = self.events(dyad=dyad, **filters)
-        if dyad:
-            rows = [e for e in rows if set(dyad) <= set(e["source_countries"] + e["target_countries"])]
-        if exclude_status:
-            rows = [e for e in rows if e["status"] not in exclude_status]
-        if ids is not None:
-            rows = [e for e in rows if e["id"] in set(ids)]
-        rows = [e for e in rows if all(w.casefold() in _haystack(e) for w in words)]
+    def event_page(self, filter, *, limit, offset=0, after=None, words=()):
+        rows = [e for e in self.events(filter=filter) if all(w.casefold() in _haystack(e) for w in words)]
         start = offset
         if after is not None:
             start = next(i + 1 for i, e in enumerate(rows) if e["id"] == after[1])
@@ -115,10 +112,8 @@ class FakeStore:
         more = start + len(page) < len(rows)
         return {"total": len(rows), "items": page, "after": (page[-1]["date"], page[-1]["id"]) if more else None}
 
-    def placed_events(self, *, exclude_status=None, attributed_to=None):
-        from sagwan.analytics import select_events
-
-        return select_events(self._events, exclude_status=exclude_status or (), attributed_to=attributed_to)
+    def placed_events(self, filter):
+        return self.events(filter=filter, mentions=False)
 
     def dyad_links(self, a, b, **_):
         return None   # no dyad index here: the analytics read the dyad from events()

@@ -27,8 +27,10 @@ def test_search_events_by_word_and_by_id(client):
     assert found[0]["mentions"][0]["sentence_start"] == 0
     both = client.get("/api/events", params={"id": "e-flour,e-drill"}).json()["items"]
     assert sorted(e["id"] for e in both) == ["e-drill", "e-flour"]
-    found = client.get("/api/events", params={"q": "CHN PRK ACCUSE"}).json()
+    found = client.get("/api/events", params={"q": "CHN PRK ACCUSE", "all_statuses": "true"}).json()
     assert [e["id"] for e in found["items"]] == ["e-crit", "e-condemn"] and found["total"] == 2
+    # the default is the CLI's: the alleged condemnation is left out unless asked for
+    assert [e["id"] for e in client.get("/api/events", params={"q": "CHN PRK ACCUSE"}).json()["items"]] == ["e-crit"]
 
 
 def test_document_text_is_returned_verbatim_and_missing_is_404(client):

@@ -164,22 +164,22 @@ def stored_links(store: Any, a: str, b: str, *, level: str = "state",
                  filter: EventFilter | None = None) -> list[tuple[dict[str, Any], list[str]]]:
     """(event, directions) for every selected event of a store that links a and b, read the fast way
     when it can be: at state level from the store's dyad index, filtered in the database, without
-    loading parties or sentences. A link's event may stand for `n` alike events (default 1) and have no
-    id: the series count it n times.
+    loading parties or sentences. A link's event may stand for `n` alike events (default 1) and have
+    no id: the series count it n times.
 
-    With `filter` (an EventFilter: what the commands and the API pass) these are exactly the events
-    `store.events(filter=filter.but(dyad=(a, b)))` lists; date_from, date_to, exclude_status and
-    attributed_to are then taken from the filter and must be left at their defaults."""
+    With `filter` (an EventFilter: what the commands and the API pass) the links are exactly the events
+    `store.events(filter=filter.but(dyad=(a, b)))` lists; the other filter arguments must be left at
+    their defaults."""
     if filter is not None:
         links = store.dyad_links(a, b, filter=filter.but(dyad=None)) if level == "state" else None
-        if links is None:    # actor level: the filter's list, linked
+        if links is None:    # actor level (or a store without a dyad index): the filter's list, linked
             events = store.events(filter=filter.but(dyad=None), mentions=False)
             found = dyad_events(events, a, b, level)
             return [(ev, found[str(ev["id"])]) for ev in events if str(ev["id"]) in found]
     else:
         exclude = list(check_statuses(exclude_status))
-        links = store.dyad_links(a, b, exclude_status=exclude, attributed_to=attributed_to) if level == "state" \
-            else None
+        links = store.dyad_links(a, b, exclude_status=exclude, attributed_to=attributed_to) \
+            if level == "state" else None
         if links is None:
             events = within(store.events(dyad=(a, b), mentions=False), date_from, date_to)
             kept = select_events(events, exclude_status=exclude, attributed_to=attributed_to)
@@ -199,18 +199,22 @@ def stored_links(store: Any, a: str, b: str, *, level: str = "state",
 def stored_dyad_series(store: Any, a: str, b: str, *, date_from: str | None = None, date_to: str | None = None,
                        by: str = "quarter", level: str = "state", memory: int | None = None,
                        weighting: str = DEFAULT_WEIGHTING, exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES,
-                       attributed_to: str | None = None, ids: bool = True,
-                       filter: EventFilter | None = None) -> DyadSeries:
-    """`dyad_series` of a store's events between `date_from` and `date_to`, the same answer, read
-    through `stored_links`; `ids=False` leaves the event ids out (the counts are the same). With `filter`
-    the series counts exactly the events `store.events(filter=filter.but(dyad=(a, b)))` lists."""
+                       attributed_to: str | None = None, filter: EventFilter | None = None,
+                       ids: bool = True) -> DyadSeries:
+    """`dyad_series` of a store's events, the same answer, read through `stored_links`.
+
+    With `filter` (an EventFilter: what the commands and the API pass) the series counts exactly the
+    events `store.events(filter=filter.but(dyad=(a, b)))` lists; date_from, date_to, exclude_status and
+    attributed_to are then taken from the filter and must be left at their defaults. `ids=False`
+    leaves the event ids out (the counts are the same: a smaller answer over a large store)."""
     memory = _check(a, b, by, memory, weighting)
     if filter is not None:
         exclude, attributed_to = list(filter.excluded_statuses), filter.attributed_to
+        linked = stored_links(store, a, b, level=level, filter=filter)
     else:
         exclude = list(check_statuses(exclude_status))
-    linked = stored_links(store, a, b, level=level, exclude_status=exclude, attributed_to=attributed_to,
-                          date_from=date_from, date_to=date_to, filter=filter)
+        linked = stored_links(store, a, b, level=level, exclude_status=exclude, attributed_to=attributed_to,
+                              date_from=date_from, date_to=date_to)
     if not ids:
         linked = [({**ev, "id": None}, dirs) for ev, dirs in linked]
     return _series(linked, a, b, by=by, level=level, memory=memory, weighting=weighting, exclude=exclude,

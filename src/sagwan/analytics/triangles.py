@@ -269,15 +269,20 @@ def stored_triangle_series(store: Any, a: str, b: str, c: str, *, date_from: str
                            memory: int | None = None, weighting: str = DEFAULT_WEIGHTING,
                            neutral_band: float = DEFAULT_NEUTRAL_BAND, min_events: int = DEFAULT_MIN_EVENTS,
                            exclude_status: Iterable[str] = DEFAULT_EXCLUDED_STATUSES,
-                           attributed_to: str | None = None, ids: bool = True) -> TriangleSeries:
-    """`triangle_series` of a store's events between two dates, the same answer, with each tie read
-    from the store's dyad index (`stored_links`) instead of every event of the store; `ids=False`
-    leaves the event ids out (the counts are the same: a smaller answer)."""
+                           attributed_to: str | None = None, filter: Any = None, ids: bool = True) -> TriangleSeries:
+    """`triangle_series` of a store's events, the same answer, with each tie read from the store's dyad
+    index (`stored_links`) instead of every event of the store. With `filter` (an EventFilter) each
+    tie counts what `store.events(filter=...)` lists for its dyad, and the other filter arguments are
+    taken from it. `ids=False` leaves the event ids out (the counts are the same: a smaller answer)."""
     members = (a, b, c)
     memory = _check(members, by, memory, weighting, neutral_band, min_events)
-    exclude = list(check_statuses(exclude_status))
-    links = {pair: stored_links(store, *pair, level=level, exclude_status=exclude, attributed_to=attributed_to,
-                                date_from=date_from, date_to=date_to) for pair in combinations(members, 2)}
+    if filter is not None:
+        exclude, attributed_to = list(filter.excluded_statuses), filter.attributed_to
+        links = {pair: stored_links(store, *pair, level=level, filter=filter) for pair in combinations(members, 2)}
+    else:
+        exclude = list(check_statuses(exclude_status))
+        links = {pair: stored_links(store, *pair, level=level, exclude_status=exclude, attributed_to=attributed_to,
+                                    date_from=date_from, date_to=date_to) for pair in combinations(members, 2)}
     if not ids:
         links = {pair: [({**ev, "id": None}, dirs) for ev, dirs in found] for pair, found in links.items()}
     return linked_triangle_series(members, links, by=by, level=level, memory=memory, weighting=weighting,

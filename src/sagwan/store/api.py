@@ -120,6 +120,16 @@ class Store:
                 self._add(rec, summary)
         return summary
 
+    def _count(self, rec: dict[str, Any], status: str, summary: IngestSummary) -> None:
+        if status == "unchanged":
+            summary.unchanged += 1
+        else:
+            summary.documents += 1
+            if rec.get("not_coded"):
+                summary.not_coded.append((rec["doc"].get("source", "?"), rec["not_coded"].get("language") or ""))
+            summary.events += len(rec.get("events", []))
+            summary.quotes += len(rec.get("quotes", []))
+
     def record_failure(self, source: str, reason: str) -> None:
         """Remember that a source could not be read or analysed (the latest reason per source)."""
         with self._write() as conn:
@@ -186,14 +196,7 @@ class Store:
             reason = f"record rejected by the database ({str(exc.orig).splitlines()[0]}); check its ids and offsets"
             self._failed(summary, Failure(source, reason))
             return None
-        if status == "unchanged":
-            summary.unchanged += 1
-        else:
-            summary.documents += 1
-            if rec.get("not_coded"):
-                summary.not_coded.append((source, rec["not_coded"].get("language") or ""))
-            summary.events += len(rec.get("events", []))
-            summary.quotes += len(rec.get("quotes", []))
+        self._count(rec, status, summary)
         return status
 
     def _failed(self, summary: IngestSummary, failure: Failure) -> None:
@@ -243,19 +246,18 @@ class Store:
 
         return make_resolver(candidates, known)(text, param)
 
-    def event_page(self, *, limit: int, offset: int = 0, after: tuple[str | None, str] | None = None,
-                   **filters: Any) -> dict[str, Any]:
-        """{"total", "items", "after"}: one page of `events` (same filters, plus `ids` and `words`, every
-        word to be found somewhere in the event); `after` continues from a previous page's "after"."""
+    def event_page(self, filter: EventFilter, *, limit: int, offset: int = 0,
+                   after: tuple[str | None, str] | None = None, words: Iterable[str] = ()) -> dict[str, Any]:
+        """{"total", "items", "after"}: one page of `events(filter=filter)`, in the same order, keeping the
+        events where every one of `words` is found; `after` continues from a previous page's "after"."""
         with self._read() as conn:
-            return paging.find_event_page(conn, limit=limit, offset=offset, after=after, **filters)
+            return paging.find_event_page(conn, filter, limit=limit, offset=offset, after=after, words=words)
 
-    def placed_events(self, *, exclude_status: str | Iterable[str] | None = None,
-                      attributed_to: str | None = None) -> list[dict[str, Any]]:
-        """Every selected event without parties or sentences (id, placing date, type, mode, status,
+    def placed_events(self, filter: EventFilter) -> list[dict[str, Any]]:
+        """Every event of the filter without parties or sentences (id, placing date, type, mode, status,
         score, quad): what a timeline of the whole store needs."""
         with self._read() as conn:
-            return paging.placed_events(conn, exclude_status=exclude_status, attributed_to=attributed_to)
+            return paging.placed_events(conn, filter)
 
     def dyad_links(self, a: str, b: str, *, exclude_status: str | Iterable[str] = (),
                    attributed_to: str | None = None, filter: EventFilter | None = None) -> list[dict[str, Any]]:

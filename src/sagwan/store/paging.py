@@ -1,50 +1,20 @@
 """Pages of the chronicle, counts and lean reads for the API: the database filters, orders, counts and
 limits, so a request reads one page and one count however large the store (bench/api.py).
 
-Uses the same filter clauses as `queries.find_events`, so a page lists what `store.events` lists.
+Uses the filter clauses of `queries.find_events` (`sagwan.store.filters`), so a page lists what
+`store.events(filter=...)` lists, in the same order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, or_, select
 
-from sagwan.errors import ConfigError
-from sagwan.store.queries import _as_list, _attribution_clause, _bound, _pair_ids, _takes_part, _with_details
+from sagwan.store.filters import EventFilter
+from sagwan.store.queries import _with_details, filter_clauses
 from sagwan.store.schema import document_events, documents, event_actors, event_mentions, events
-
-
-def _event_filters(*, actor: str | None = None, dyad: Sequence[str] | None = None,
-                   type: str | Iterable[str] | None = None, status: str | Iterable[str] | None = None,
-                   exclude_status: str | Iterable[str] | None = None, date_from: str | None = None,
-                   date_to: str | None = None, attributed_to: str | None = None,
-                   ids: Iterable[str] | None = None, words: Iterable[str] = ()) -> list:
-    """WHERE clauses on `events` for the chronicle's filters (shared by lists, pages and counts)."""
-    where = []
-    if actor:
-        where.append(_takes_part(actor))
-    if dyad:
-        if len(dyad) != 2:
-            raise ConfigError(f"dyad={dyad!r}: give two actor ids or countries, e.g. ('PRK', 'RUS')")
-        where.append(events.c.id.in_(_pair_ids(*dyad)))
-    if types := _as_list(type):
-        where.append(events.c.type.in_([t.upper() for t in types]))
-    if statuses := _as_list(status):
-        where.append(events.c.status.in_(statuses))
-    if excluded := _as_list(exclude_status):
-        where.append(events.c.status.not_in(excluded))
-    if (lo := _bound(date_from, 0, "date_from")) is not None:
-        where.append(events.c.date_hi >= lo)
-    if (hi := _bound(date_to, 1, "date_to")) is not None:
-        where.append(events.c.date_lo <= hi)
-    if attributed_to:
-        where.append(_attribution_clause(attributed_to))
-    if ids is not None:
-        where.append(events.c.id.in_(list(ids)))
-    where += [_has_word(w) for w in words]
-    return where
 
 
 def _has_word(word: str):
@@ -66,15 +36,15 @@ def _has_word(word: str):
                                                                has(document_events.c.attributed_to))))
 
 
-def find_event_page(conn: Connection, *, limit: int, offset: int = 0, after: tuple[str | None, str] | None = None,
-                    **filters: Any) -> dict[str, Any]:
+def find_event_page(conn: Connection, filter: EventFilter, *, limit: int, offset: int = 0,
+                    after: tuple[str | None, str] | None = None, words: Iterable[str] = ()) -> dict[str, Any]:
     """One page of chronicle events in chronological order (undated last), with the `total` that match.
 
     `after` is a keyset cursor: the (date_lo, id) of the last event of the previous page; the page
     then starts after it, however deep, at the cost of one index range. `offset` skips rows the plain
     way. Dated and undated events are read by two queries, each in the order of an index (date_lo,
     then id), so that the first page of a million events does not sort them all."""
-    where = _event_filters(**filters)
+    where = [*filter_clauses(filter), *(_has_word(w) for w in words)]
     total = conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
     dated = [events.c.date_lo.is_not(None)]
     undated = [events.c.date_lo.is_(None)]
@@ -105,11 +75,10 @@ def find_event_page(conn: Connection, *, limit: int, offset: int = 0, after: tup
             "after": (last_row["date_lo"], last_row["id"]) if more and last_row else None}
 
 
-def placed_events(conn: Connection, *, exclude_status: str | Iterable[str] | None = None,
-                  attributed_to: str | None = None) -> list[dict[str, Any]]:
+def placed_events(conn: Connection, filter: EventFilter) -> list[dict[str, Any]]:
     """Every selected event, lean (id, the date that places it, type, mode, status, score, quad), without
     parties or sentences: what a timeline of the whole store counts."""
-    where = _event_filters(exclude_status=exclude_status, attributed_to=attributed_to)
+    where = filter_clauses(filter)
     q = select(events.c.id, events.c.date, events.c.first_reported_at, events.c.type, events.c.mode,
                events.c.status, events.c.score, events.c.quad).where(*where).order_by(events.c.id)
     return [{"id": eid, "date": date or reported, "type": type_, "mode": mode, "status": status, "score": score,

@@ -20,6 +20,7 @@ from fastapi.staticfiles import StaticFiles
 from sagwan._version import __version__
 from sagwan.errors import ConfigError, SagwanError, StoreError, TimeLimitError
 from sagwan.serve.api.guards import CSP, DEFAULT_TIME_LIMIT, Guards, allowed_hosts
+from sagwan.serve.api.params import API_NAMES
 from sagwan.serve.api.routes.actors import actors_router
 from sagwan.serve.api.routes.alerts import alerts_router
 from sagwan.serve.api.routes.documents import documents_router
@@ -32,6 +33,7 @@ from sagwan.serve.api.routes.summary import summary_router
 from sagwan.serve.api.routes.timeline import timeline_router
 from sagwan.serve.api.routes.triangle import triangle_router
 from sagwan.serve.web.assets import STATIC_DIR
+from sagwan.store.filters import FilterError
 
 __all__ = ["CSP", "create_app"]
 
@@ -70,6 +72,13 @@ def create_app(store: Any, *, hosts: Iterable[str] | None = None, listen: str | 
         return JSONResponse({"detail": _validation_message(errors),
                              "errors": [{k: e.get(k) for k in ("type", "loc", "msg", "input", "ctx")} for e in errors]},
                             status_code=422)
+
+    @app.exception_handler(FilterError)
+    async def _bad_filter(_: Request, exc: FilterError) -> JSONResponse:
+        name = API_NAMES.get(exc.param, exc.param)
+        return JSONResponse({"detail": exc.render(name), "errors": [{
+            "type": "value_error", "loc": ["query", name], "msg": exc.detail(), "input": exc.value,
+            "ctx": {"valid": list(exc.valid)}}]}, status_code=422)
 
     @app.exception_handler(ConfigError)
     async def _bad_value(_: Request, exc: ConfigError) -> JSONResponse:

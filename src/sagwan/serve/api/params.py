@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 
 from sagwan.analytics import DEFAULT_EXCLUDED_STATUSES, PERIODS
 from sagwan.analytics.memory import MAX_MEMORY, WEIGHTINGS
-from sagwan.model import PLOVER_TYPES, STATUSES
+from sagwan.store.filters import EventFilter, make_filter, split_values
 
 MAX_LIMIT = 5000          # events or quotes in one answer
 MAX_OFFSET = 100_000      # deeper pages: follow the `next` cursor (one index range, however deep)
@@ -26,24 +26,28 @@ MAX_QUERY_LENGTH = 200    # search words
 MAX_WORDS = 8
 MAX_MIN_EVENTS = 1_000_000
 MAX_NEUTRAL_BAND = 10.0   # the score scale runs from -10 to +10
-DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 ActorId = Annotated[str, Query(min_length=1, max_length=MAX_ID_LENGTH, description="actor id, e.g. PRK")]
 By = Annotated[Literal[PERIODS], Query(description=f"period: one of {', '.join(PERIODS)}")]
 Level = Annotated[Literal["state", "actor"], Query(
     description="state (actors mapped to their country) or actor (actor ids)")]
 Excluded = Annotated[str | None, Query(max_length=200, description=(
-    "comma-separated statuses to leave out; empty keeps all; default " + ",".join(DEFAULT_EXCLUDED_STATUSES)))]
-DateFrom = Annotated[str | None, Query(pattern=DATE_PATTERN, description="only events from this date "
-                                                                         "(YYYY, YYYY-MM or YYYY-MM-DD)")]
-DateTo = Annotated[str | None, Query(pattern=DATE_PATTERN, description="only events up to this date")]
+    "comma-separated statuses to leave out instead of the default " + ",".join(DEFAULT_EXCLUDED_STATUSES)
+    + "; empty keeps every status"))]
+Several = Annotated[list[str] | None, Query(description="repeat the parameter or separate values with commas")]
+AllStatuses = Annotated[bool, Query(description="keep every status (the default leaves out "
+                                                + ", ".join(DEFAULT_EXCLUDED_STATUSES) + ")")]
+ReportDates = Annotated[bool, Query(description="false: only events dated by their text, not by their report")]
+DateFrom = Annotated[str | None, Query(max_length=10, description="only events from this date "
+                                                                   "(YYYY, YYYY-MM or YYYY-MM-DD)")]
+DateTo = Annotated[str | None, Query(max_length=10, description="only events up to this date")]
 Attributed = Annotated[str | None, Query(max_length=MAX_ID_LENGTH, description=(
     "keep only events asserted by this actor id; 'none' = the article's own voice"))]
 Memory = Annotated[int | None, Query(ge=1, le=MAX_MEMORY, description=(
     "periods of evidence behind each tie, ending with the period itself (default: one year of periods)"))]
 Weighting = Annotated[Literal[WEIGHTINGS], Query(description="linear (newer events weigh more) or equal")]
 Dyad = Annotated[str | None, Query(max_length=2 * MAX_ID_LENGTH + 1, description=(
-    "two actor ids joined by '-' (PRK-RUS) or ',' (for ids that hold a '-': person:kim-jong-un,RUS)"))]
+    "two actors joined by '-': PRK-RUS, prk-rus, person:kim-jong-un-RUS, or names the gazetteer knows"))]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"at most this many (1–{MAX_LIMIT})")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=(
     f"skip this many (0–{MAX_OFFSET}); for deeper pages follow `next`"))]
@@ -54,6 +58,10 @@ Ids = Annotated[bool, Query(description=(
 Search = Annotated[str | None, Query(max_length=MAX_QUERY_LENGTH, description=(
     f"words (at most {MAX_WORDS}) that must all be found in the event's type, parties, status, date, "
     "trigger words, sentence or source"))]
+
+
+# the filters name some parameters as the CLI writes them; the API's own names
+API_NAMES = {"from": "date_from", "to": "date_to"}
 
 
 def invalid(name: str, value: Any, message: str) -> RequestValidationError:
@@ -85,42 +93,31 @@ def _query_names(dependant: Any) -> set[str]:
     return names
 
 
-def split_list(value: str | None, name: str, valid: tuple[str, ...] | None = None, *,
-               upper: bool = False) -> list[str]:
-    """Comma-separated values, checked against `valid` when given."""
-    items = [v.strip() for v in (value or "").split(",") if v.strip()]
-    if upper:
-        items = [v.upper() for v in items]
-    if len(items) > MAX_IDS:
-        raise invalid(name, value, f"at most {MAX_IDS} values")
-    if valid is not None and (bad := [v for v in items if v not in valid]):
-        raise invalid(name, value, f"unknown value {', '.join(bad)}; valid: {', '.join(valid)}")
-    return items
+def event_filter(request: Request, *, actor: list[str] | str | None = None, dyad: str | None = None,
+                 type: list[str] | str | None = None, status: list[str] | str | None = None,
+                 exclude_status: str | None = None, all_statuses: bool = False, date_from: str | None = None,
+                 date_to: str | None = None, attributed_to: str | None = None, report_dates: bool = True,
+                 ids: list[str] | str | None = None) -> EventFilter:
+    """The request's filter, read by the one filter grammar of the CLI (`sagwan.store.filters`): the same
+    values accepted and refused, the same defaults. A bad value raises FilterError (answered 422)."""
+    for name, value in (("actor", actor), ("type", type), ("status", status), ("id", ids)):
+        if len(split_values(value)) > MAX_IDS:
+            raise invalid(name, value, f"at most {MAX_IDS} values")
+    if exclude_status is not None and not exclude_status.strip():   # empty: keep every status
+        exclude_status, all_statuses = None, True
+    store = request.app.state.store
+    return make_filter(actor=actor, dyad=dyad, type=type, status=status, exclude_status=exclude_status,
+                       all_statuses=all_statuses, date_from=date_from, date_to=date_to, attributed_to=attributed_to,
+                       report_dates=report_dates, ids=ids, resolve=getattr(store, "resolve_actor", None))
 
 
-def excluded_statuses(value: str | None) -> tuple[str, ...]:
-    if value is None:
-        return DEFAULT_EXCLUDED_STATUSES
-    return tuple(split_list(value, "exclude_status", STATUSES))
+def actor_id(request: Request, value: str, name: str) -> str:
+    """An actor as the filters read one: an id in any case, or a name the store or the gazetteer knows."""
+    from sagwan.store.filters import make_resolver
 
-
-def types(value: str | None) -> list[str]:
-    return split_list(value, "type", PLOVER_TYPES, upper=True)
-
-
-def statuses(value: str | None) -> list[str]:
-    return split_list(value, "status", STATUSES)
-
-
-def dyad(value: str | None) -> tuple[str, str] | None:
-    """'A-B' or 'A,B' -> (A, B)."""
-    if value is None:
-        return None
-    sep = "," if "," in value else "-"
-    parts = [p.strip() for p in value.split(sep)]
-    if len(parts) != 2 or not all(parts) or parts[0] == parts[1]:
-        raise invalid("dyad", value, "give two different actor ids as A-B (PRK-RUS) or A,B")
-    return parts[0], parts[1]
+    store = request.app.state.store
+    resolve = getattr(store, "resolve_actor", None) or make_resolver()
+    return resolve(value, name)
 
 
 def words(value: str | None) -> list[str]:

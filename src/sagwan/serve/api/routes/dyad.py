@@ -16,12 +16,14 @@ dyad_router = router("analytics")
 
 @dyad_router.get("/dyad")
 def dyad(request: Request, a: p.ActorId, b: p.ActorId, by: p.By = "quarter", level: p.Level = "state",
-         memory: p.Memory = None, weighting: p.Weighting = DEFAULT_WEIGHTING, exclude_status: p.Excluded = None,
+         memory: p.Memory = None, weighting: p.Weighting = DEFAULT_WEIGHTING, type: p.Several = None,
+         status: p.Several = None, exclude_status: p.Excluded = None, all_statuses: p.AllStatuses = False,
          attributed_to: p.Attributed = None, date_from: p.DateFrom = None, date_to: p.DateTo = None,
-         ids: p.Ids = True) -> JSONResponse:
-    """Events between a and b per period, in each direction and both together."""
-    series = stored_dyad_series(store_of(request), a, b, date_from=date_from, date_to=date_to, by=by, level=level,
-                                memory=memory, weighting=weighting,
-                                exclude_status=p.excluded_statuses(exclude_status), attributed_to=attributed_to,
-                                ids=ids)
+         report_dates: p.ReportDates = True, ids: p.Ids = True) -> JSONResponse:
+    """Events between a and b per period, in each direction and both together: exactly the events
+    `/api/events?dyad=a-b` lists with the same filters."""
+    f = p.event_filter(request, type=type, status=status, exclude_status=exclude_status, all_statuses=all_statuses,
+                       date_from=date_from, date_to=date_to, attributed_to=attributed_to, report_dates=report_dates)
+    series = stored_dyad_series(store_of(request), p.actor_id(request, a, "a"), p.actor_id(request, b, "b"), by=by,
+                                level=level, memory=memory, weighting=weighting, filter=f, ids=ids)
     return JSONResponse(series.to_dict())

@@ -22,11 +22,14 @@ def triangle(request: Request, a: p.ActorId, b: p.ActorId, c: p.ActorId, by: p.B
              level: p.Level = "state", memory: p.Memory = None, weighting: p.Weighting = DEFAULT_WEIGHTING,
              neutral_band: Annotated[float, Query(ge=0, le=p.MAX_NEUTRAL_BAND)] = DEFAULT_NEUTRAL_BAND,
              min_events: Annotated[int, Query(ge=1, le=p.MAX_MIN_EVENTS)] = DEFAULT_MIN_EVENTS,
-             exclude_status: p.Excluded = None, attributed_to: p.Attributed = None, date_from: p.DateFrom = None,
-             date_to: p.DateTo = None, ids: p.Ids = True) -> JSONResponse:
+             type: p.Several = None, status: p.Several = None, exclude_status: p.Excluded = None,
+             all_statuses: p.AllStatuses = False, attributed_to: p.Attributed = None, date_from: p.DateFrom = None,
+             date_to: p.DateTo = None, report_dates: p.ReportDates = True, ids: p.Ids = True) -> JSONResponse:
     """Strategic-triangle type, roles and ties per window (method: docs/triangles.md)."""
-    series = stored_triangle_series(store_of(request), a, b, c, date_from=date_from, date_to=date_to, by=by,
-                                    level=level, memory=memory, weighting=weighting, neutral_band=neutral_band,
-                                    min_events=min_events, exclude_status=p.excluded_statuses(exclude_status),
-                                    attributed_to=attributed_to, ids=ids)
+    f = p.event_filter(request, type=type, status=status, exclude_status=exclude_status, all_statuses=all_statuses,
+                       date_from=date_from, date_to=date_to, attributed_to=attributed_to, report_dates=report_dates)
+    members = [p.actor_id(request, x, name) for x, name in ((a, "a"), (b, "b"), (c, "c"))]
+    series = stored_triangle_series(store_of(request), *members, by=by, level=level, memory=memory,
+                                    weighting=weighting, neutral_band=neutral_band, min_events=min_events,
+                                    filter=f, ids=ids)
     return JSONResponse(series.to_dict())

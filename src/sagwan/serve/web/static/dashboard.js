@@ -246,7 +246,8 @@
 
   function showEventIds(ids, note) {
     if (!ids || !ids.length) { renderEvents([], note + ": no events"); return; }
-    api("events", { id: ids.join(","), limit: 5000 }).then(function (page) {
+    // the ids come from a chart that has applied its own filter: look every one of them up
+    api("events", { id: ids.join(","), all_statuses: "true", limit: 5000 }).then(function (page) {
       var evs = page.items;
       renderEvents(evs, note + ": " + evs.length + " event(s)");
       if (evs.length) { showEvent(evs[0]); }
