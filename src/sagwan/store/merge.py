@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -221,15 +221,17 @@ def _component(conn: Connection, key: str, spans: list[tuple[str, str]], reports
         spans, clusters, event_ids = grown, more_clusters, more_events
 
 
-def remerge(conn: Connection, touched: Iterable[Touched], coder: str) -> int:
+def remerge(conn: Connection, touched: Iterable[Touched], coder: str,
+            on_rebuilt: Callable[[Connection, list[str]], None] | None = None) -> int:
     """Bring the chronicle up to date with the touched reports; returns how many events were (re)written."""
     by_key: dict[str, list[Touched]] = {}
     for t in touched:
         by_key.setdefault(t.key, []).append(t)
-    return sum(_remerge_key(conn, key, by_key[key], coder) for key in sorted(by_key))
+    return sum(_remerge_key(conn, key, by_key[key], coder, on_rebuilt) for key in sorted(by_key))
 
 
-def _remerge_key(conn: Connection, key: str, touched: list[Touched], coder: str) -> int:
+def _remerge_key(conn: Connection, key: str, touched: list[Touched], coder: str,
+                 on_rebuilt: Callable[[Connection, list[str]], None] | None) -> int:
     spans = _spans(t.interval for t in touched if t.interval is not None)
     fp = document_fingerprints
     docs = sorted({t.document_id for t in touched})
@@ -255,9 +257,8 @@ def _remerge_key(conn: Connection, key: str, touched: list[Touched], coder: str)
     if moved:
         conn.execute(_POINT_REPORT, moved)
         conn.execute(_POINT_MENTIONS, moved)
-    if fresh:   # a rebuilt event gets the analysts' corrections again (store/review.py)
-        from sagwan.store.review import apply_event_reviews
-        apply_event_reviews(conn, [b.id for b in fresh])
+    if fresh and on_rebuilt is not None:   # e.g. the analysts' corrections, applied again (store/review.py)
+        on_rebuilt(conn, [b.id for b in fresh])
     return len(fresh)
 
 

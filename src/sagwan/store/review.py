@@ -20,6 +20,7 @@ import getpass
 import json
 import os
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, insert, or_, select, update
@@ -77,8 +78,6 @@ def check_changes(target: str, action: str, changes: dict[str, Any]) -> dict[str
 def add_review(conn: Connection, target: str, target_id: str, action: str, *, reason: str,
                changes: dict[str, Any] | None = None, reviewer: str | None = None, at: str | None = None) -> dict:
     """Record one review and apply it; returns the stored review. Call inside a transaction."""
-    from sagwan.store.writer import now
-
     changes = check_changes(target, action, dict(changes or {}))
     if not (reason or "").strip():
         raise ConfigError("a review needs a reason (--reason): say why, for whoever reads the chronicle next")
@@ -108,7 +107,7 @@ def add_review(conn: Connection, target: str, target_id: str, action: str, *, re
     stored = {"target": target, "target_id": target_id, "document_id": anchor[0], "anchor_start": anchor[1],
               "anchor_end": anchor[2], "action": action, "changes": json.dumps(changes, ensure_ascii=False),
               "original": json.dumps(original, ensure_ascii=False), "reason": reason.strip(),
-              "reviewer": reviewer or reviewer_name(), "at": at or now()}
+              "reviewer": reviewer or reviewer_name(), "at": at or datetime.now(UTC).isoformat(timespec="seconds")}
     review_id = conn.execute(insert(reviews).values(**stored)).inserted_primary_key[0]
     if target == "event":
         apply_event_reviews(conn, [target_id])

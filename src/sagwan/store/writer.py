@@ -19,7 +19,7 @@ from sagwan.errors import StoreError
 from sagwan.model import ACTOR_KINDS
 from sagwan.store.copies import register as register_copy
 from sagwan.store.merge import Touched, date_interval, merge_key, remerge, stored_interval
-from sagwan.store.review import apply_quote_reviews
+from sagwan.store.review import apply_event_reviews, apply_quote_reviews
 from sagwan.store.schema import (
     actor_aliases,
     actor_mentions,
@@ -108,7 +108,7 @@ def write_record(conn: Connection, rec: dict[str, Any], segmented: list[str] | N
     _write_quotes(conn, rec, coder, segmented if segmented is not None else segment_quotes(rec))
     added = _write_events(conn, rec, countries, coder)
     relabelled = register_copy(conn, doc["id"], doc.get("text") or "")   # near-copies merge (store/copies.py)
-    remerge(conn, gone + added + relabelled, coder)
+    remerge(conn, gone + added + relabelled, coder, on_rebuilt=apply_event_reviews)
     apply_quote_reviews(conn, doc["id"])
     conn.execute(delete(failures).where(failures.c.source == doc["source"]))
     return "replaced" if n_old else "new"
