@@ -283,7 +283,7 @@ _PIXEL_OF_FIRST = """([sel, kind]) => {
 def test_clicking_a_timeline_bar_and_a_network_node_lists_their_events(page):
     from playwright.sync_api import expect
 
-    expect(page.locator("#results li.event")).to_have_count(6)
+    expect(page.locator("#results li.event")).not_to_have_count(0)   # the first page of the default filter
     page.fill("#q", "방문해")                       # narrow the list first, so the click must change it
     page.click("#search-form button")
     expect(page.locator("#results li.event")).to_have_count(1)

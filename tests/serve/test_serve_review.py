@@ -28,10 +28,10 @@ def test_the_api_writes_reviews_only_in_review_mode_and_with_the_token(real_stor
     body = {"target": "event", "id": event_id, "action": "correct", "changes": {"status": "planned"},
             "reason": "the visit is announced, not made"}
     with open_store(str(real_store_path)) as store:
-        plain = TestClient(create_app(store))
+        plain = TestClient(create_app(store), base_url="http://127.0.0.1")
         assert plain.post("/api/review", json=body).status_code in (404, 405)
         assert 'name="sagwan-review"' not in plain.get("/").text
-        client = TestClient(create_app(store, review=True))
+        client = TestClient(create_app(store, review=True), base_url="http://127.0.0.1")
         token = re.search(r'name="sagwan-review" content="([^"]+)"', client.get("/").text).group(1)
         assert client.post("/api/review", json=body).status_code == 403
         assert client.post("/api/review", json=body, headers={"X-CSRF-Token": "guess"}).status_code == 403
@@ -41,7 +41,7 @@ def test_the_api_writes_reviews_only_in_review_mode_and_with_the_token(real_stor
         assert ok.status_code == 200 and ok.json()["original"]["status"] == "occurred"
         bad = client.post("/api/review", json=dict(body, changes={"status": "happened"}),
                           headers={"X-CSRF-Token": token})
-        assert bad.status_code == 400 and "occurred" in bad.json()["detail"]
+        assert bad.status_code == 422 and "occurred" in bad.json()["detail"]
         assert [r["reason"] for r in client.get("/api/reviews").json()] == ["the visit is announced, not made"]
 
 
