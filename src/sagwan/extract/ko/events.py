@@ -35,6 +35,8 @@ _HAVE = lexicon.word_class("having")
 _EXPERIENCER = lexicon.word_class("undergoing")
 _HEAD_NOUNS = lexicon.word_class("head_noun")
 _HAPPEN = lexicon.word_class("happening")
+_PASSIVE_VERBS = lexicon.word_class("passive_verb")
+_NAME_BOUND_NOUNS = lexicon.word_class("name_bound_noun")
 _DIRECTION = lexicon.word_class("direction_verb")
 _NUMBER_WORDS = {w: n for n in (2, 3) for w in lexicon.word_class(f"number_{n}")}
 _PARTY_NOUNS = lexicon.word_class("party_noun")
@@ -129,7 +131,7 @@ class _Coder:
         while last + 1 < len(toks) and toks[last + 1].start < end:
             last += 1
         # 씨 and a title belong to the person's phrase
-        while last + 1 < len(toks) and toks[last + 1].tag in ("NNB",) and toks[last + 1].form in ("씨", "측"):
+        while last + 1 < len(toks) and toks[last + 1].tag in ("NNB",) and toks[last + 1].form in _NAME_BOUND_NOUNS:
             last += 1
         return actor, last
 
@@ -178,7 +180,7 @@ class _Coder:
             nominal = t.tag == "NNG"
             passive = False
             if nominal and nxt is not None and nxt.tag in ("XSV", "XSA"):
-                passive = nxt.form in ("되", "당하", "받")
+                passive = nxt.form in _PASSIVE_VERBS
                 last += 1
                 nominal = False
             elif nominal and nxt is not None and nxt.tag.startswith("VV") and nxt.form in ("당하",):
