@@ -35,6 +35,10 @@ _HAVE = lexicon.word_class("having")
 _EXPERIENCER = lexicon.word_class("undergoing")
 _HEAD_NOUNS = lexicon.word_class("head_noun")
 _HAPPEN = lexicon.word_class("happening")
+_PASSIVE_VERBS = lexicon.word_class("passive_verb")
+_NAME_BOUND_NOUNS = lexicon.word_class("name_bound_noun")
+_INSTRUMENTAL = lexicon.word_class("instrumental_particle")
+_COMITATIVE = lexicon.word_class("comitative_particle")
 _DIRECTION = lexicon.word_class("direction_verb")
 _NUMBER_WORDS = {w: n for n in (2, 3) for w in lexicon.word_class(f"number_{n}")}
 _PARTY_NOUNS = lexicon.word_class("party_noun")
@@ -129,7 +133,7 @@ class _Coder:
         while last + 1 < len(toks) and toks[last + 1].start < end:
             last += 1
         # 씨 and a title belong to the person's phrase
-        while last + 1 < len(toks) and toks[last + 1].tag in ("NNB",) and toks[last + 1].form in ("씨", "측"):
+        while last + 1 < len(toks) and toks[last + 1].tag in ("NNB",) and toks[last + 1].form in _NAME_BOUND_NOUNS:
             last += 1
         return actor, last
 
@@ -178,7 +182,7 @@ class _Coder:
             nominal = t.tag == "NNG"
             passive = False
             if nominal and nxt is not None and nxt.tag in ("XSV", "XSA"):
-                passive = nxt.form in ("되", "당하", "받")
+                passive = nxt.form in _PASSIVE_VERBS
                 last += 1
                 nominal = False
             elif nominal and nxt is not None and nxt.tag.startswith("VV") and nxt.form in ("당하",):
@@ -259,7 +263,7 @@ class _Coder:
                 tr.used = False
             elif nxt.tag == "NNG" and nxt.form not in TEMPORAL_NOUNS:
                 tr.used = False         # '무역분쟁', '방문 세부사항': the first part of a compound noun
-            elif nxt.tag == "JKB" and nxt.form in ("로", "으로"):
+            elif nxt.tag == "JKB" and nxt.form in _INSTRUMENTAL:
                 tr.used = False         # '초청으로': the manner of another event
             else:
                 tr.used = self._has_own_args(toks, tr)
@@ -298,7 +302,7 @@ class _Coder:
         t = toks[k]
         if t.tag == "ETM" or t.tag == "JKG":
             return True
-        if t.tag == "JKB" and t.form in ("와", "과") and k > 0 and self.by_start.get(toks[k - 1].start) is None:
+        if t.tag == "JKB" and t.form in _COMITATIVE and k > 0 and self.by_start.get(toks[k - 1].start) is None:
             # '푸틴 대통령과 정상회담': a partner named right before
             return any(s <= toks[k - 1].start < e for s, e, _ in self.mentions) or \
                 any(s <= toks[k - 2].start < e for s, e, _ in self.mentions if k > 1)
