@@ -95,3 +95,15 @@ def test_a_visit_for_talks_with_someone_is_a_meeting_with_them(code):
 
 def test_a_participle_describing_a_noun_is_not_a_clause(code):
     assert code("Vietnam's coast guard, launched in 1998, patrols the Gulf of Tonkin.")["events"] == []
+
+
+def test_a_quantity_between_the_preposition_and_the_target_keeps_the_target(code):
+    rec = code("Canada and France carried out strikes on more than a dozen Syrian bases on Monday.")
+    assert _events(rec) == [("ASSAULT", ("CAN", "FRA"), ("SYR",), "2023-10-23", "occurred")]
+    rec = code("Norway imposed sanctions on dozens of Iranian firms on Monday.")
+    assert _events(rec) == [("SANCTION", ("NOR",), ("IRN",), "2023-10-23", "occurred")]
+
+
+def test_the_houthi_adjective_names_the_group_as_a_target(code):
+    rec = code("Canada carried out strikes on Houthi positions on Monday.")
+    assert _events(rec) == [("ASSAULT", ("CAN",), ("group:houthis",), "2023-10-23", "occurred")]

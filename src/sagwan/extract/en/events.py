@@ -31,6 +31,20 @@ _CLAUSE_BREAK = frozenset({";", "--", "—", "“", "”", '"', "(", ")"})
 _OBJECT_SKIP = frozenset({"DET", "ADJ", "NUM", "PART"})
 
 
+# Words of a quantity between a preposition and its actor ("strikes on more than a dozen Syrian
+# sites", "talks with dozens of Chinese firms"): the preposition still introduces that actor.
+_QUANTITY = frozenset({"more", "than", "fewer", "less", "dozen", "dozens", "hundreds", "thousands",
+                       "scores", "several", "some", "many", "nearly", "about", "around", "almost"})
+
+
+def _quantifier(toks: list[Token], x: int) -> bool:
+    word = toks[x].form.lower()
+    if word in _QUANTITY:
+        return True
+    # "of" only inside a quantity ("dozens of"), never as a frame's own preposition
+    return word == "of" and x > 0 and toks[x - 1].form.lower() in _QUANTITY
+
+
 @dataclass
 class _Trigger:
     k: int
@@ -297,8 +311,9 @@ class EventReader:
             if u is not None:
                 prev = toks[x - 1] if x > e else None
                 before = x - 1
-                while before >= e and (toks[before].tag in ("DET", "ADJ") or
-                                       toks[before].lemma in ("its", "his", "her", "their", "our")):
+                while before >= e and (toks[before].tag in ("DET", "ADJ", "NUM") or
+                                       toks[before].lemma in ("its", "his", "her", "their", "our") or
+                                       _quantifier(toks, before)):
                     before -= 1
                 prep = toks[before].form.lower() if before >= e else None
                 if (prep in preps) or (direct and (prep is None or prev is None)):
