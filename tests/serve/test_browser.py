@@ -302,3 +302,34 @@ def test_clicking_a_timeline_bar_and_a_network_node_lists_their_events(page):
     page.mouse.click(x, y)
     expect(page.locator("#results li.event")).not_to_have_count(1)
     assert page.locator("#results li.event").count() >= 2
+
+
+def test_the_url_keeps_the_view_and_a_link_restores_it(page, dashboard):
+    from playwright.sync_api import expect
+
+    page.fill("#q", "방문해")
+    page.fill("#dyad-b", "CHN")
+    page.click("#search-form button")
+    page.wait_for_url("**q=*")
+    page.locator("#results li.event").first.click()
+    page.wait_for_url("**event=*")
+    link = page.url
+    assert "b=CHN" in link and "kind=events" in link
+    event_id = page.evaluate("new URLSearchParams(location.search).get('event')")
+
+    # the link opened afresh shows the same search, the same dyad and the same event
+    page.goto(dashboard + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.input_value("#q") == ""
+    page.goto(link)
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.input_value("#q") == "방문해"
+    assert page.input_value("#dyad-b") == "CHN"
+    expect(page.locator("#results li.event")).to_have_count(1)
+    page.locator("#evidence-body .doc-text mark").wait_for()
+    assert page.evaluate("new URLSearchParams(location.search).get('event')") == event_id
+
+    # back returns to the earlier view
+    page.go_back()
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.input_value("#q") == ""

@@ -85,6 +85,7 @@
   }
 
   function showEvent(ev) {
+    if (openEvent !== ev.id) { openEvent = ev.id; writeState(); }
     var body = $("evidence-body");
     $("evidence-hint").hidden = true;
     body.textContent = "";
@@ -200,6 +201,32 @@
     var meta = el("p", "meta", [q.date ? "said " + q.date : null, q.via ? "via " + q.via : null, q.cue ? "cue “" + q.cue + "”" : null]
       .filter(Boolean).join(" · "));
     body.appendChild(docBlock(q.document_id, [meta], q.start, q.end));
+  }
+
+  /* ---------- state in the URL: a link reproduces the view, back/forward restore it ---------- */
+
+  var URL_FIELDS = { q: "q", kind: "kind", a: "dyad-a", b: "dyad-b", by: "dyad-by",
+                     ta: "tri-a", tb: "tri-b", tc: "tri-c", tby: "tri-by" };
+  var openEvent = null;
+
+  function readState() {
+    var p = new URLSearchParams(window.location.search);
+    Object.keys(URL_FIELDS).forEach(function (k) {
+      if (p.has(k)) { $(URL_FIELDS[k]).value = p.get(k); }
+    });
+    openEvent = p.get("event");
+  }
+
+  function writeState(replace) {
+    var p = new URLSearchParams();
+    Object.keys(URL_FIELDS).forEach(function (k) {
+      var v = $(URL_FIELDS[k]).value.trim();
+      if (v) { p.set(k, v); }
+    });
+    if (openEvent) { p.set("event", openEvent); }
+    var url = window.location.pathname + "?" + p.toString();
+    if (url === window.location.pathname + window.location.search) { return; }
+    if (replace) { history.replaceState(null, "", url); } else { history.pushState(null, "", url); }
   }
 
   /* ---------- result lists ---------- */
@@ -348,12 +375,22 @@
     api("timeline", { by: "month" }).then(function (t) {
       C.timeline($("timeline"), t, function (period, ids) { showEventIds(ids, period); });
     }).catch(function (err) { showError($("timeline"), err); });
-    $("search-form").addEventListener("submit", search);
-    $("dyad-form").addEventListener("submit", drawDyad);
-    $("triangle-form").addEventListener("submit", drawTriangle);
-    search();
-    drawDyad();
-    drawTriangle();
+    function submitted(draw) {
+      return function (e) { draw(e); writeState(); };
+    }
+    $("search-form").addEventListener("submit", submitted(search));
+    $("dyad-form").addEventListener("submit", submitted(drawDyad));
+    $("triangle-form").addEventListener("submit", submitted(drawTriangle));
+    function restore() {
+      readState();
+      search();
+      drawDyad();
+      drawTriangle();
+      if (openEvent) { showEventIds([openEvent], "linked event"); }
+    }
+    window.addEventListener("popstate", restore);
+    restore();
+    writeState(true);
     drawNetwork();
     document.body.dataset.ready = "1";
   }
