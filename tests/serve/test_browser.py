@@ -222,7 +222,9 @@ def test_the_report_loads_the_inlined_font(chromium, real_store_path, tmp_path):
         pg.set_viewport_size({"width": 420, "height": 900})
         pg.wait_for_timeout(300)
         pg.screenshot(path="/tmp/chron14-report-420.png")
+        tables = pg.evaluate(_CHART_TABLES)
         browser.close()
+    assert tables["charts"] and all(t["rows"] > 0 for t in tables["charts"]), tables
     assert widths["loaded"] is True and abs(widths["vendored"] - 368) < 2, widths
 
 
@@ -333,3 +335,21 @@ def test_the_url_keeps_the_view_and_a_link_restores_it(page, dashboard):
     page.go_back()
     page.wait_for_selector("body[data-ready='1']")
     assert page.input_value("#q") == ""
+
+
+# every chart (an ECharts canvas host) has a <details> table of its numbers right after it
+_CHART_TABLES = """() => ({charts: Array.from(document.querySelectorAll('.chart'))
+  .filter(c => c.id && c.id !== 'triangle-cards' && c.offsetParent !== null && c.querySelector('canvas'))
+  .map(c => { const t = c.nextElementSibling;
+    return {id: c.id, rows: t && t.matches('details.chart-table') ? t.querySelectorAll('tbody tr').length : 0}; })})"""
+
+
+def test_every_chart_has_a_table_of_its_numbers(page):
+    page.locator("#triangle-strip + details.chart-table").wait_for(state="attached")
+    page.locator("#dyad + details.chart-table").wait_for(state="attached")
+    page.locator("#network + details.chart-table").wait_for(state="attached")
+    tables = page.evaluate(_CHART_TABLES)["charts"]
+    assert {t["id"] for t in tables} >= {"timeline", "dyad", "triangle-strip", "network"}, tables
+    assert all(t["rows"] > 0 for t in tables), tables
+    page.locator("#timeline + details.chart-table summary").click()
+    assert page.locator("#timeline + details.chart-table tbody tr").first.is_visible()

@@ -310,6 +310,64 @@
     return chart;
   }
 
+  /* ---------- a table alternative beside every chart: the numbers the chart draws, as text ---------- */
+
+  function num(v) { return v === null || v === undefined ? "" : (typeof v === "number" ? String(Math.round(v * 100) / 100) : String(v)); }
+
+  function dataTable(el, caption, head, rows) {
+    var old = el.nextElementSibling;
+    if (old && old.classList.contains("chart-table")) { old.parentNode.removeChild(old); }
+    var det = document.createElement("details");
+    det.className = "chart-table";
+    det.dataset.chart = el.id || "";
+    var sum = document.createElement("summary");
+    sum.textContent = "Table: " + caption;
+    det.appendChild(sum);
+    var table = document.createElement("table");
+    var tr = document.createElement("tr");
+    head.forEach(function (h) { var th = document.createElement("th"); th.scope = "col"; th.textContent = h; tr.appendChild(th); });
+    var thead = document.createElement("thead"); thead.appendChild(tr); table.appendChild(thead);
+    var tbody = document.createElement("tbody");
+    rows.forEach(function (r) {
+      var row = document.createElement("tr");
+      r.forEach(function (c) { var td = document.createElement("td"); td.textContent = num(c); row.appendChild(td); });
+      tbody.appendChild(row);
+    });
+    table.appendChild(tbody);
+    det.appendChild(table);
+    el.parentNode.insertBefore(det, el.nextSibling);
+    return det;
+  }
+
+  function withTable(draw, tabulate) {
+    return function (el, data, onClick) {
+      var chart = draw(el, data, onClick);
+      try { var t = tabulate(data); dataTable(el, t[0], t[1], t[2]); } catch (e) { /* the chart stays */ }
+      return chart;
+    };
+  }
+
+  timeline = withTable(timeline, function (d) {
+    var quads = QUADS.filter(function (q) { return d.counts[q]; });
+    return ["events per period by kind", ["period"].concat(quads),
+            d.periods.map(function (p, i) { return [p].concat(quads.map(function (q) { return d.counts[q][i]; })); })];
+  });
+  dyad = withTable(dyad, function (s) {
+    return ["events and mean score per period and direction", ["period", "direction", "events", "mean score"],
+            s.rows.map(function (r) { return [r.period, r.direction.replace(">", "→"), r.n_events, r.score_mean]; })];
+  });
+  triangleStrip = withTable(triangleStrip, function (t) {
+    var rows = [];
+    t.windows.forEach(function (w) {
+      w.ties.forEach(function (tie) { rows.push([w.period, w.name, tie.pair.join("–"), tie.n_events, tie.sign]); });
+    });
+    return ["ties per window", ["window", "triangle", "tie", "events", "sign"], rows];
+  });
+  network = withTable(network, function (n) {
+    return ["edges (who acts on whom)", ["source", "target", "events", "mean score"],
+            n.edges.map(function (e) { return [e.source, e.target, e.count, e.mean_score]; })];
+  });
+
   window.SagwanCharts = {
     timeline: timeline, dyad: dyad, triangleStrip: triangleStrip, triangleSVG: triangleSVG,
     triangleCards: triangleCards, network: network, TYPE_NAMES: TYPE_NAMES, TYPE_COLORS: TYPE_COLORS
