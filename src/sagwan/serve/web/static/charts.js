@@ -299,7 +299,14 @@
         return window.echarts.format.encodeHTML(p.data.tip);
       }
     };
+    // labels sit to the right of their node: leave the longest one room, or it is cut at the canvas edge
+    // on a narrow screen (Hangul is about twice as wide as Latin)
+    var longest = Math.max.apply(null, [0].concat(nodes.map(function (n) {
+      return String(n.label_text).split("").reduce(function (w, ch) { return w + (ch.charCodeAt(0) > 0x1100 ? 13 : 7); }, 0);
+    })));
+    var room = Math.min(Math.round((el.clientWidth || 600) * 0.4), longest + 30);
     opt.series = [{ type: "graph", layout: "circular", circular: { rotateLabel: false }, roam: true,
+                    left: 30, right: room, top: 30, bottom: 30,
                     edgeSymbol: ["none", "arrow"], edgeSymbolSize: 9, data: nodes, links: edges,
                     label: { position: "right", color: "#222", fontWeight: 600 },
                     edgeLabel: { show: true }, emphasis: { focus: "adjacency" } }];
