@@ -105,6 +105,10 @@ def test_search_click_shows_the_sentence_highlighted(page):
     mark.wait_for()
     assert mark.inner_text() == "북한 외무상이 3월 12일 모스크바를 방문해 러시아 외무장관과 회담했다."
     assert page.locator("#evidence-body mark b.trigger").inner_text() == "방문해"
+    # the page's UI is English; the Korean article and its quote line say lang="ko"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#evidence-body .doc-text").first.get_attribute("lang") == "ko"
+    assert page.locator("#results li.event span[lang='ko']").count() == 1
     meta = page.locator("#evidence-body .doc .meta").last.inner_text()
     assert "2024-03-13" in meta and "Test Daily" in meta
 

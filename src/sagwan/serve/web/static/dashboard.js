@@ -64,6 +64,12 @@
     return { box: box, mark: mark };
   }
 
+  // the page's UI is English; each text says its own language (the document's, or Hangul in the text itself)
+  function setLang(node, text, lang) {
+    node.lang = lang || (/[\uac00-\ud7a3]/.test(text || "") ? "ko" : "en");
+    return node;
+  }
+
   function docBlock(docId, headLines, start, end, ts, te) {
     var block = el("div", "doc");
     block.dataset.document = docId;
@@ -75,6 +81,8 @@
       var meta = el("div", "meta", [doc.published, doc.outlet, doc.url || doc.source, "doc " + doc.id]
         .filter(Boolean).join(" · "));
       var marked = markedText(doc.text || "", start, end, ts, te);
+      setLang(h, h.textContent, doc.language || doc.lang);
+      setLang(marked.box, doc.text, doc.language || doc.lang);
       block.replaceChild(marked.box, body);
       block.insertBefore(meta, marked.box);
       block.insertBefore(h, meta);
@@ -244,7 +252,8 @@
       var m = (ev.mentions || [])[0];
       if (m) {
         li.appendChild(document.createElement("br"));
-        li.appendChild(el("span", "muted", "“" + (m.text || "") + "” — " + (m.title || m.source || m.document_id || "")));
+        li.appendChild(setLang(el("span", "muted", "“" + (m.text || "") + "” — " + (m.title || m.source || m.document_id || "")),
+                               (m.text || "") + (m.title || ""), m.language || m.lang));
       }
       li.addEventListener("click", function () {
         Array.prototype.forEach.call(ul.children, function (x) { x.classList.remove("active"); });
@@ -263,7 +272,7 @@
     quotes.forEach(function (q) {
       var li = el("li", "quote");
       li.appendChild(el("span", "tag", q.speaker || q.speaker_text || "?"));
-      li.appendChild(document.createTextNode(" “" + q.text + "” "));
+      li.appendChild(setLang(el("span", null, " “" + q.text + "” "), q.text, q.language || q.lang));
       li.appendChild(el("span", "muted", q.date || ""));
       li.addEventListener("click", function () { showQuote(q); });
       ul.appendChild(li);
