@@ -105,6 +105,10 @@ def test_search_click_shows_the_sentence_highlighted(page):
     mark.wait_for()
     assert mark.inner_text() == "북한 외무상이 3월 12일 모스크바를 방문해 러시아 외무장관과 회담했다."
     assert page.locator("#evidence-body mark b.trigger").inner_text() == "방문해"
+    # the page's UI is English; the Korean article and its quote line say lang="ko"
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("#evidence-body .doc-text").first.get_attribute("lang") == "ko"
+    assert page.locator("#results li.event span[lang='ko']").count() == 1
     meta = page.locator("#evidence-body .doc .meta").last.inner_text()
     assert "2024-03-13" in meta and "Test Daily" in meta
 
@@ -222,7 +226,9 @@ def test_the_report_loads_the_inlined_font(chromium, real_store_path, tmp_path):
         pg.set_viewport_size({"width": 420, "height": 900})
         pg.wait_for_timeout(300)
         pg.screenshot(path="/tmp/chron14-report-420.png")
+        tables = pg.evaluate(_CHART_TABLES)
         browser.close()
+    assert tables["charts"] and all(t["rows"] > 0 for t in tables["charts"]), tables
     assert widths["loaded"] is True and abs(widths["vendored"] - 368) < 2, widths
 
 
@@ -302,3 +308,52 @@ def test_clicking_a_timeline_bar_and_a_network_node_lists_their_events(page):
     page.mouse.click(x, y)
     expect(page.locator("#results li.event")).not_to_have_count(1)
     assert page.locator("#results li.event").count() >= 2
+
+
+def test_the_url_keeps_the_view_and_a_link_restores_it(page, dashboard):
+    from playwright.sync_api import expect
+
+    page.fill("#q", "방문해")
+    page.fill("#dyad-b", "CHN")
+    page.click("#search-form button")
+    page.wait_for_url("**q=*")
+    page.locator("#results li.event").first.click()
+    page.wait_for_url("**event=*")
+    link = page.url
+    assert "b=CHN" in link and "kind=events" in link
+    event_id = page.evaluate("new URLSearchParams(location.search).get('event')")
+
+    # the link opened afresh shows the same search, the same dyad and the same event
+    page.goto(dashboard + "/")
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.input_value("#q") == ""
+    page.goto(link)
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.input_value("#q") == "방문해"
+    assert page.input_value("#dyad-b") == "CHN"
+    expect(page.locator("#results li.event")).to_have_count(1)
+    page.locator("#evidence-body .doc-text mark").wait_for()
+    assert page.evaluate("new URLSearchParams(location.search).get('event')") == event_id
+
+    # back returns to the earlier view
+    page.go_back()
+    page.wait_for_selector("body[data-ready='1']")
+    assert page.input_value("#q") == ""
+
+
+# every chart (an ECharts canvas host) has a <details> table of its numbers right after it
+_CHART_TABLES = """() => ({charts: Array.from(document.querySelectorAll('.chart'))
+  .filter(c => c.id && c.id !== 'triangle-cards' && c.offsetParent !== null && c.querySelector('canvas'))
+  .map(c => { const t = c.nextElementSibling;
+    return {id: c.id, rows: t && t.matches('details.chart-table') ? t.querySelectorAll('tbody tr').length : 0}; })})"""
+
+
+def test_every_chart_has_a_table_of_its_numbers(page):
+    page.locator("#triangle-strip + details.chart-table").wait_for(state="attached")
+    page.locator("#dyad + details.chart-table").wait_for(state="attached")
+    page.locator("#network + details.chart-table").wait_for(state="attached")
+    tables = page.evaluate(_CHART_TABLES)["charts"]
+    assert {t["id"] for t in tables} >= {"timeline", "dyad", "triangle-strip", "network"}, tables
+    assert all(t["rows"] > 0 for t in tables), tables
+    page.locator("#timeline + details.chart-table summary").click()
+    assert page.locator("#timeline + details.chart-table tbody tr").first.is_visible()

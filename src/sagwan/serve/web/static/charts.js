@@ -299,7 +299,14 @@
         return window.echarts.format.encodeHTML(p.data.tip);
       }
     };
+    // labels sit to the right of their node: leave the longest one room, or it is cut at the canvas edge
+    // on a narrow screen (Hangul is about twice as wide as Latin)
+    var longest = Math.max.apply(null, [0].concat(nodes.map(function (n) {
+      return String(n.label_text).split("").reduce(function (w, ch) { return w + (ch.charCodeAt(0) > 0x1100 ? 13 : 7); }, 0);
+    })));
+    var room = Math.min(Math.round((el.clientWidth || 600) * 0.4), longest + 30);
     opt.series = [{ type: "graph", layout: "circular", circular: { rotateLabel: false }, roam: true,
+                    left: 30, right: room, top: 30, bottom: 30,
                     edgeSymbol: ["none", "arrow"], edgeSymbolSize: 9, data: nodes, links: edges,
                     label: { position: "right", color: "#222", fontWeight: 600 },
                     edgeLabel: { show: true }, emphasis: { focus: "adjacency" } }];
@@ -309,6 +316,64 @@
     }
     return chart;
   }
+
+  /* ---------- a table alternative beside every chart: the numbers the chart draws, as text ---------- */
+
+  function num(v) { return v === null || v === undefined ? "" : (typeof v === "number" ? String(Math.round(v * 100) / 100) : String(v)); }
+
+  function dataTable(el, caption, head, rows) {
+    var old = el.nextElementSibling;
+    if (old && old.classList.contains("chart-table")) { old.parentNode.removeChild(old); }
+    var det = document.createElement("details");
+    det.className = "chart-table";
+    det.dataset.chart = el.id || "";
+    var sum = document.createElement("summary");
+    sum.textContent = "Table: " + caption;
+    det.appendChild(sum);
+    var table = document.createElement("table");
+    var tr = document.createElement("tr");
+    head.forEach(function (h) { var th = document.createElement("th"); th.scope = "col"; th.textContent = h; tr.appendChild(th); });
+    var thead = document.createElement("thead"); thead.appendChild(tr); table.appendChild(thead);
+    var tbody = document.createElement("tbody");
+    rows.forEach(function (r) {
+      var row = document.createElement("tr");
+      r.forEach(function (c) { var td = document.createElement("td"); td.textContent = num(c); row.appendChild(td); });
+      tbody.appendChild(row);
+    });
+    table.appendChild(tbody);
+    det.appendChild(table);
+    el.parentNode.insertBefore(det, el.nextSibling);
+    return det;
+  }
+
+  function withTable(draw, tabulate) {
+    return function (el, data, onClick) {
+      var chart = draw(el, data, onClick);
+      try { var t = tabulate(data); dataTable(el, t[0], t[1], t[2]); } catch (e) { /* the chart stays */ }
+      return chart;
+    };
+  }
+
+  timeline = withTable(timeline, function (d) {
+    var quads = QUADS.filter(function (q) { return d.counts[q]; });
+    return ["events per period by kind", ["period"].concat(quads),
+            d.periods.map(function (p, i) { return [p].concat(quads.map(function (q) { return d.counts[q][i]; })); })];
+  });
+  dyad = withTable(dyad, function (s) {
+    return ["events and mean score per period and direction", ["period", "direction", "events", "mean score"],
+            s.rows.map(function (r) { return [r.period, r.direction.replace(">", "→"), r.n_events, r.score_mean]; })];
+  });
+  triangleStrip = withTable(triangleStrip, function (t) {
+    var rows = [];
+    t.windows.forEach(function (w) {
+      w.ties.forEach(function (tie) { rows.push([w.period, w.name, tie.pair.join("–"), tie.n_events, tie.sign]); });
+    });
+    return ["ties per window", ["window", "triangle", "tie", "events", "sign"], rows];
+  });
+  network = withTable(network, function (n) {
+    return ["edges (who acts on whom)", ["source", "target", "events", "mean score"],
+            n.edges.map(function (e) { return [e.source, e.target, e.count, e.mean_score]; })];
+  });
 
   window.SagwanCharts = {
     timeline: timeline, dyad: dyad, triangleStrip: triangleStrip, triangleSVG: triangleSVG,

@@ -64,6 +64,12 @@
     return { box: box, mark: mark };
   }
 
+  // the page's UI is English; each text says its own language (the document's, or Hangul in the text itself)
+  function setLang(node, text, lang) {
+    node.lang = lang || (/[\uac00-\ud7a3]/.test(text || "") ? "ko" : "en");
+    return node;
+  }
+
   function docBlock(docId, headLines, start, end, ts, te) {
     var block = el("div", "doc");
     block.dataset.document = docId;
@@ -75,6 +81,8 @@
       var meta = el("div", "meta", [doc.published, doc.outlet, doc.url || doc.source, "doc " + doc.id]
         .filter(Boolean).join(" · "));
       var marked = markedText(doc.text || "", start, end, ts, te);
+      setLang(h, h.textContent, doc.language || doc.lang);
+      setLang(marked.box, doc.text, doc.language || doc.lang);
       block.replaceChild(marked.box, body);
       block.insertBefore(meta, marked.box);
       block.insertBefore(h, meta);
@@ -85,6 +93,7 @@
   }
 
   function showEvent(ev) {
+    if (openEvent !== ev.id) { openEvent = ev.id; writeState(); }
     var body = $("evidence-body");
     $("evidence-hint").hidden = true;
     body.textContent = "";
@@ -202,6 +211,32 @@
     body.appendChild(docBlock(q.document_id, [meta], q.start, q.end));
   }
 
+  /* ---------- state in the URL: a link reproduces the view, back/forward restore it ---------- */
+
+  var URL_FIELDS = { q: "q", kind: "kind", a: "dyad-a", b: "dyad-b", by: "dyad-by",
+                     ta: "tri-a", tb: "tri-b", tc: "tri-c", tby: "tri-by" };
+  var openEvent = null;
+
+  function readState() {
+    var p = new URLSearchParams(window.location.search);
+    Object.keys(URL_FIELDS).forEach(function (k) {
+      if (p.has(k)) { $(URL_FIELDS[k]).value = p.get(k); }
+    });
+    openEvent = p.get("event");
+  }
+
+  function writeState(replace) {
+    var p = new URLSearchParams();
+    Object.keys(URL_FIELDS).forEach(function (k) {
+      var v = $(URL_FIELDS[k]).value.trim();
+      if (v) { p.set(k, v); }
+    });
+    if (openEvent) { p.set("event", openEvent); }
+    var url = window.location.pathname + "?" + p.toString();
+    if (url === window.location.pathname + window.location.search) { return; }
+    if (replace) { history.replaceState(null, "", url); } else { history.pushState(null, "", url); }
+  }
+
   /* ---------- result lists ---------- */
 
   function renderEvents(events, note) {
@@ -217,7 +252,8 @@
       var m = (ev.mentions || [])[0];
       if (m) {
         li.appendChild(document.createElement("br"));
-        li.appendChild(el("span", "muted", "“" + (m.text || "") + "” — " + (m.title || m.source || m.document_id || "")));
+        li.appendChild(setLang(el("span", "muted", "“" + (m.text || "") + "” — " + (m.title || m.source || m.document_id || "")),
+                               (m.text || "") + (m.title || ""), m.language || m.lang));
       }
       li.addEventListener("click", function () {
         Array.prototype.forEach.call(ul.children, function (x) { x.classList.remove("active"); });
@@ -236,7 +272,7 @@
     quotes.forEach(function (q) {
       var li = el("li", "quote");
       li.appendChild(el("span", "tag", q.speaker || q.speaker_text || "?"));
-      li.appendChild(document.createTextNode(" “" + q.text + "” "));
+      li.appendChild(setLang(el("span", null, " “" + q.text + "” "), q.text, q.language || q.lang));
       li.appendChild(el("span", "muted", q.date || ""));
       li.addEventListener("click", function () { showQuote(q); });
       ul.appendChild(li);
@@ -348,12 +384,22 @@
     api("timeline", { by: "month" }).then(function (t) {
       C.timeline($("timeline"), t, function (period, ids) { showEventIds(ids, period); });
     }).catch(function (err) { showError($("timeline"), err); });
-    $("search-form").addEventListener("submit", search);
-    $("dyad-form").addEventListener("submit", drawDyad);
-    $("triangle-form").addEventListener("submit", drawTriangle);
-    search();
-    drawDyad();
-    drawTriangle();
+    function submitted(draw) {
+      return function (e) { draw(e); writeState(); };
+    }
+    $("search-form").addEventListener("submit", submitted(search));
+    $("dyad-form").addEventListener("submit", submitted(drawDyad));
+    $("triangle-form").addEventListener("submit", submitted(drawTriangle));
+    function restore() {
+      readState();
+      search();
+      drawDyad();
+      drawTriangle();
+      if (openEvent) { showEventIds([openEvent], "linked event"); }
+    }
+    window.addEventListener("popstate", restore);
+    restore();
+    writeState(true);
     drawNetwork();
     document.body.dataset.ready = "1";
   }
